@@ -1,0 +1,48 @@
+# Every target bootstraps what it needs: a fresh clone runs `make run` or `make test` directly.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard shop/translations/*/LC_MESSAGES/messages.po))
+
+.PHONY: run test test-sqlite test-postgres lint translations extract-messages bench clean
+
+run: $(VENV)/.installed $(MO_FILES)
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo --if-empty
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: $(VENV)/.installed-test $(MO_FILES)
+	$(BIN)/python -m pytest -q
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== the same suite on PostgreSQL ($$TEST_DATABASE_URL)"; \
+		$(BIN)/python -m pytest -q -p no:cacheprovider --database "$$TEST_DATABASE_URL"; \
+	else \
+		echo "== TEST_DATABASE_URL is not set: PostgreSQL run skipped"; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check shop tests bench wsgi.py
+
+translations: $(MO_FILES)
+
+shop/translations/%/LC_MESSAGES/messages.mo: shop/translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile -f -d shop/translations -l $* >/dev/null
+
+extract-messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
+	$(BIN)/pybabel update -i shop/translations/messages.pot -d shop/translations --no-fuzzy-matching
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,81 @@
+"""The OCOP shop: create_app builds the Flask application."""
+
+from flask_openapi3 import Info, OpenAPI
+
+from shop import config as shop_config
+
+
+def create_app(overrides: dict | None = None) -> OpenAPI:
+    """Build the application: configuration, extensions, blueprints, CLI and error pages."""
+    app = OpenAPI(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        info=Info(title="OCOP Shop API", version="1.0.0",
+                  description="Read access to Vietnam's OCOP-certified products."),
+        doc_prefix="/api",
+        doc_url="/openapi.json",
+    )
+    app.config.update(shop_config.load(overrides))
+    app.config.setdefault("MEDIA_ROOT", str(shop_config.INSTANCE_DIR / "media"))
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errors(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: OpenAPI) -> None:
+    """Bind the unbound extensions and import every model so metadata is complete."""
+    from shop import database  # noqa: F401  (registers the SQLite pragmas)
+    from shop import models  # noqa: F401
+    from shop.catalog import indexing  # noqa: F401  (keeps search text current)
+    from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from shop.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(shop_config.INSTANCE_DIR.parent / "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+
+def register_blueprints(app: OpenAPI) -> None:
+    """Attach each feature's blueprint."""
+    from shop.accounts.views import bp as accounts_bp
+    from shop.api import register_api
+    from shop.catalog.views import bp as catalog_bp
+    from shop.i18n import bp as i18n_bp
+    from shop.media import bp as media_bp
+    from shop.ocop.views import bp as ocop_bp
+
+    app.register_blueprint(catalog_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(ocop_bp)
+    app.register_blueprint(media_bp)
+    app.register_blueprint(i18n_bp)
+    register_api(app)
+
+
+def register_template_helpers(app: OpenAPI) -> None:
+    """Filters and globals the templates share."""
+    from shop import templating
+
+    templating.init_app(app)
+
+
+def register_errors(app: OpenAPI) -> None:
+    """Map domain errors and HTTP errors to pages or problem details."""
+    from shop import error_pages
+
+    error_pages.init_app(app)
+
+
+def register_commands(app: OpenAPI) -> None:
+    """CLI commands: `flask --app wsgi seed-demo`."""
+    from shop.demo.commands import seed_demo
+
+    app.cli.add_command(seed_demo)

@@ -1,0 +1,1 @@
+"""The catalog: certified products, the listing rule, search and public pages."""

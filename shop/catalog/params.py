@@ -1,0 +1,47 @@
+"""The catalog's query parameters, validated once for the pages and the API alike."""
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from shop.catalog.search import CatalogQuery, Sort
+
+_SLUG = r"^[a-z0-9-]+$"
+
+
+class CatalogParams(BaseModel):
+    """Filters, sort and page of a catalog listing."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    q: str = Field("", max_length=200, description="Words to find; accents and đ are optional.")
+    min_stars: int | None = Field(None, ge=3, le=5, description="Minimum OCOP stars (3–5).")
+    group: str | None = Field(None, max_length=60, pattern=_SLUG, description="Group slug.")
+    province: str | None = Field(None, max_length=80, pattern=_SLUG, description="Province slug.")
+    producer: str | None = Field(None, max_length=120, pattern=_SLUG,
+                                 description="Producer slug.")
+    price_min: int | None = Field(None, ge=0, le=1_000_000_000, description="Lowest price, đồng.")
+    price_max: int | None = Field(None, ge=0, le=1_000_000_000,
+                                  description="Highest price, đồng.")
+    sort: Sort = Field(Sort.NEWEST, description="Order of the results.")
+    page: int = Field(1, ge=1, le=10_000, description="Page number, from 1.")
+    per_page: int = Field(24, ge=1, le=100, description="Results per page (at most 100).")
+
+    @field_validator("min_stars", "group", "province", "producer", "price_min", "price_max",
+                     mode="before")
+    @classmethod
+    def _blank_is_none(cls, value):
+        # An HTML form sends an unset filter as an empty string.
+        return None if value == "" else value
+
+    def to_query(self) -> CatalogQuery:
+        """The service-level query these parameters ask for."""
+        return CatalogQuery(**self.model_dump())
+
+
+def parse_leniently(args: dict) -> tuple[CatalogParams, list[str]]:
+    """Parse page arguments, dropping the invalid ones; returns the params and the dropped names."""
+    try:
+        return CatalogParams.model_validate(args), []
+    except ValidationError as error:
+        bad = sorted({str(e["loc"][0]) for e in error.errors() if e["loc"]})
+        kept = {k: v for k, v in args.items() if k not in bad}
+        return CatalogParams.model_validate(kept), bad

@@ -1,0 +1,108 @@
+"""Catalog queries: filters, diacritic-folding search, sorting and pagination."""
+
+import enum
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from shop.catalog.listing import listed_products
+from shop.catalog.models import Product
+from shop.extensions import db
+from shop.ocop.models import Certificate, ProductGroup
+from shop.places.models import Province
+from shop.producers.models import Producer
+from shop.text import fold
+
+
+class Sort(enum.StrEnum):
+    """The orders a shopper can pick."""
+
+    NEWEST = "newest"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+    STARS = "stars"
+    NAME = "name"
+
+
+_ORDER_BY = {
+    Sort.NEWEST: (Product.created_at.desc(), Product.id.desc()),
+    Sort.PRICE_ASC: (Product.price_vnd.asc(), Product.id.asc()),
+    Sort.PRICE_DESC: (Product.price_vnd.desc(), Product.id.desc()),
+    Sort.STARS: (Certificate.stars.desc(), Certificate.score.desc(), Product.id.desc()),
+    Sort.NAME: (Product.name_key.asc(), Product.id.asc()),
+}
+
+
+@dataclass(frozen=True)
+class CatalogQuery:
+    """What a shopper asked of the catalog; slugs name the group, province and producer."""
+
+    q: str = ""
+    min_stars: int | None = None
+    group: str | None = None
+    province: str | None = None
+    producer: str | None = None
+    price_min: int | None = None
+    price_max: int | None = None
+    sort: Sort = Sort.NEWEST
+    page: int = 1
+    per_page: int = 24
+
+
+@dataclass
+class Page:
+    """One page of results."""
+
+    items: list[Product]
+    page: int
+    per_page: int
+    total: int
+    query: CatalogQuery = field(default_factory=CatalogQuery)
+
+    @property
+    def pages(self) -> int:
+        """How many pages the results fill (at least one)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def filtered(query: CatalogQuery, today: date | None = None) -> Select[tuple[Product]]:
+    """The listed products matching every filter and search term of `query`."""
+    stmt = listed_products(today)
+    for term in fold(query.q).split():
+        stmt = stmt.where(Product.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
+    if query.min_stars:
+        stmt = stmt.where(Certificate.stars >= query.min_stars)
+    if query.group:
+        stmt = stmt.where(Product.group_id == select(ProductGroup.id)
+                          .where(ProductGroup.slug == query.group).scalar_subquery())
+    if query.province:
+        stmt = stmt.where(Province.slug == query.province)
+    if query.producer:
+        stmt = stmt.where(Producer.slug == query.producer)
+    if query.price_min is not None:
+        stmt = stmt.where(Product.price_vnd >= query.price_min)
+    if query.price_max is not None:
+        stmt = stmt.where(Product.price_vnd <= query.price_max)
+    return stmt
+
+
+def search(query: CatalogQuery, today: date | None = None) -> Page:
+    """One page of the catalog for `query`: three queries whatever the page size."""
+    stmt = filtered(query, today)
+    total = db.session.scalar(select(func.count()).select_from(
+        stmt.with_only_columns(Product.id).order_by(None).subquery()))
+    items = db.session.scalars(
+        stmt.options(selectinload(Product.images), selectinload(Product.group))
+        .order_by(*_ORDER_BY[query.sort])
+        .limit(query.per_page)
+        .offset((query.page - 1) * query.per_page)
+    ).unique().all()
+    return Page(items=list(items), page=query.page, per_page=query.per_page,
+                total=total or 0, query=query)

@@ -1,0 +1,73 @@
+"""Public catalog pages: home, product list and search, product page, sitemap."""
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from shop import clock
+from shop.catalog import search as catalog_search
+from shop.catalog import services
+from shop.catalog.params import parse_leniently
+from shop.catalog.search import Sort
+from shop.errors import NotFound
+from shop.i18n import localized
+from shop.markup import render_markdown
+from shop.ocop.rules import status_on
+
+bp = Blueprint("catalog", __name__)
+
+
+@bp.get("/")
+def home():
+    """Featured 5★ and 4★ products, the six groups and the provinces."""
+    return render_template(
+        "catalog/home.html",
+        five_star=services.featured(5),
+        four_star=services.featured(4),
+        groups=services.group_counts(),
+        provinces=services.province_counts(),
+    )
+
+
+@bp.get("/products")
+def products():
+    """The product list: filters, search, sort and pages."""
+    args = request.args.to_dict()
+    args.setdefault("per_page", current_app.config["CATALOG_PAGE_SIZE"])
+    params, dropped = parse_leniently(args)
+    page = catalog_search.search(params.to_query())
+    return render_template(
+        "catalog/products.html",
+        page=page,
+        params=params,
+        dropped=dropped,
+        sorts=Sort,
+        groups=services.all_groups(),
+        provinces=services.province_counts(),
+    )
+
+
+@bp.get("/products/<slug>")
+def product(slug: str):
+    """A listed product's page; an unlisted one gets a clear 404 page, never a sale."""
+    try:
+        item = services.listed_product(slug)
+    except NotFound:
+        gone = services.unlisted_product(slug)
+        if gone is None:
+            raise
+        return render_template("catalog/unlisted.html", product=gone), 404
+    return render_template(
+        "catalog/product.html",
+        product=item,
+        story=render_markdown(localized(item, "story")),
+        status=status_on(item.certificate, clock.today()),
+        related=services.related(item),
+    )
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """Every listed product page, for search engines."""
+    urls = [url_for("catalog.product", slug=s, _external=True) for s in services.sitemap_slugs()]
+    urls.insert(0, url_for("catalog.products", _external=True))
+    body = render_template("catalog/sitemap.xml", urls=urls)
+    return body, 200, {"Content-Type": "application/xml; charset=utf-8"}

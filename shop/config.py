@@ -1,0 +1,70 @@
+"""Configuration: the one module that reads os.environ."""
+
+import os
+import secrets
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def database_url(url: str | None) -> str:
+    """A SQLAlchemy URL for `url`, defaulting to an embedded SQLite file in instance/."""
+    url = url or f"sqlite:///{INSTANCE_DIR / 'shop.sqlite3'}"
+    # psycopg 3 is our PostgreSQL driver; accept the common plain scheme too.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _development_secret_key() -> str:
+    """A secret key generated once into instance/ so sessions survive restarts."""
+    INSTANCE_DIR.mkdir(exist_ok=True)
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    LANGUAGES = ("vi", "en")
+    SHOP_TIMEZONE = "Asia/Ho_Chi_Minh"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
+    WTF_CSRF_TIME_LIMIT = None
+    RATELIMIT_HEADERS_ENABLED = True
+    SIGN_IN_RATE_LIMIT = "10 per minute;50 per hour"
+    SIGN_UP_RATE_LIMIT = "5 per minute;30 per hour"
+    CATALOG_PAGE_SIZE = 24
+    API_MAX_PAGE_SIZE = 100
+    PUBLIC_HOST = "http://127.0.0.1:5000"
+
+
+def load(overrides: dict | None = None, env: dict | None = None) -> dict:
+    """Build the configuration from the environment, then apply explicit overrides."""
+    env = os.environ if env is None else env
+    production = env.get("SHOP_ENV", "development") == "production"
+    settings = {k: v for k, v in vars(Config).items() if k.isupper()}
+    settings["SQLALCHEMY_DATABASE_URI"] = database_url(env.get("DATABASE_URL"))
+    settings["RATELIMIT_STORAGE_URI"] = env.get("REDIS_URL") or "memory://"
+    settings["PUBLIC_HOST"] = env.get("PUBLIC_HOST", Config.PUBLIC_HOST).rstrip("/")
+    if production:
+        if not env.get("SECRET_KEY"):
+            raise RuntimeError("SECRET_KEY must be set when SHOP_ENV=production")
+        if not env.get("DATABASE_URL"):
+            raise RuntimeError("DATABASE_URL must be set when SHOP_ENV=production")
+        settings["SECRET_KEY"] = env["SECRET_KEY"]
+        settings["SESSION_COOKIE_SECURE"] = True
+        settings["REMEMBER_COOKIE_SECURE"] = True
+    else:
+        settings["SECRET_KEY"] = env.get("SECRET_KEY") or _development_secret_key()
+    settings.update(overrides or {})
+    return settings

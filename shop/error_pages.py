@@ -1,0 +1,43 @@
+"""Errors become a page for people and problem details for the API; never a traceback."""
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from shop.api.problems import problem
+from shop.errors import ShopError
+
+
+def _wants_problem() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _respond(status: int, detail: str, title: str | None = None):
+    if _wants_problem():
+        return problem(status, detail, title)
+    return render_template("errors/error.html", status=status, detail=detail), status
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers."""
+
+    @app.errorhandler(ShopError)
+    def shop_error(error: ShopError):
+        return _respond(error.status, error.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code and error.code < 400:
+            return error
+        # Werkzeug's stock descriptions are English; a page shows only a message we wrote.
+        custom = error.description != type(error).description
+        detail = error.description if custom or _wants_problem() else ""
+        response = _respond(error.code or 500, detail or "", error.name)
+        if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+            response = app.make_response(response)
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        app.logger.exception("Unhandled error on %s", request.path)
+        return _respond(500, InternalServerError.description)

@@ -1,0 +1,12 @@
+"""Imports every model so SQLAlchemy's metadata (and Alembic) sees the whole schema."""
+
+from shop.accounts.models import Role, User
+from shop.catalog.models import Product, ProductImage
+from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
+from shop.places.models import Province
+from shop.producers.models import Producer, ProducerKind
+
+__all__ = [
+    "Certificate", "Level", "Producer", "ProducerKind", "Product", "ProductGroup",
+    "ProductImage", "ProductSubgroup", "Province", "Role", "User",
+]

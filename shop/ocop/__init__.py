@@ -1,0 +1,1 @@
+"""OCOP: product groups, stars, certificates and the officer's registry."""

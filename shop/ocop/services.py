@@ -1,0 +1,171 @@
+"""The certificate registry: record, revoke and list certificates, with every rule checked."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import Select, case, select
+from sqlalchemy.orm import joinedload
+
+from shop import clock
+from shop.accounts.models import Role, User
+from shop.catalog.models import Product
+from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from shop.extensions import db
+from shop.ocop.models import Certificate, Level
+from shop.ocop.rules import (
+    EXPIRING_WITHIN,
+    MIN_OCOP_STARS,
+    PART_MAXIMUMS,
+    STAR_BANDS,
+    Status,
+    expiry_for,
+    level_for,
+)
+from shop.producers.models import Producer
+
+
+@dataclass(frozen=True)
+class CertificateInput:
+    """What an officer enters to record a certificate."""
+
+    product_id: int
+    number: str
+    authority: str
+    level: Level
+    score: int
+    stars: int
+    recognized_on: date
+    score_a: int | None = None
+    score_b: int | None = None
+    score_c: int | None = None
+
+
+@dataclass(frozen=True)
+class RevocationInput:
+    """What an officer enters to revoke a certificate."""
+
+    number: str
+    revoked_on: date
+    reason: str
+
+
+def _require_officer(actor: User) -> None:
+    if not actor.has_role(Role.OFFICER):
+        raise Forbidden(_("Only a trade promotion officer may change the certificate registry."))
+
+
+def validate_certificate(data: CertificateInput, today: date) -> None:
+    """Raise InvalidInput naming the first field that breaks an OCOP rule."""
+    if not data.number.strip():
+        raise InvalidInput(_("Enter the decision number."), "number")
+    if not data.authority.strip():
+        raise InvalidInput(_("Enter the issuing authority."), "authority")
+    if data.stars not in STAR_BANDS:
+        raise InvalidInput(_("Stars must be between 1 and 5."), "stars")
+    low, high = STAR_BANDS[data.stars]
+    if not low <= data.score <= high:
+        raise InvalidInput(
+            _("A %(stars)d-star product scores %(low)d to %(high)d points, not %(score)d.",
+              stars=data.stars, low=low, high=high, score=data.score), "score")
+    parts = {name: getattr(data, name) for name in PART_MAXIMUMS}
+    for name, value in parts.items():
+        if value is not None and not 0 <= value <= PART_MAXIMUMS[name]:
+            raise InvalidInput(_("This part scores 0 to %(max)d points.",
+                                 max=PART_MAXIMUMS[name]), name)
+    if all(v is not None for v in parts.values()) and sum(parts.values()) != data.score:
+        raise InvalidInput(_("Parts A, B and C add up to %(sum)d, not the total %(score)d.",
+                             sum=sum(parts.values()), score=data.score), "score")
+    if data.recognized_on > today:
+        raise InvalidInput(_("The recognition date cannot be in the future."), "recognized_on")
+    expected = level_for(data.stars, data.recognized_on)
+    if data.level != expected:
+        raise InvalidInput(
+            _("On %(date)s a %(stars)d-star product is recognised at %(level)s level.",
+              date=data.recognized_on.isoformat(), stars=data.stars, level=expected.value),
+            "level")
+
+
+def record_certificate(data: CertificateInput, actor: User, today: date | None = None
+                       ) -> Certificate:
+    """Record a validated certificate; it becomes the product's live one, superseding the last."""
+    _require_officer(actor)
+    today = today or clock.today()
+    validate_certificate(data, today)
+    product = db.session.get(Product, data.product_id)
+    if product is None:
+        raise InvalidInput(_("Choose an existing product."), "product_id")
+    previous = db.session.scalar(select(Certificate).where(
+        Certificate.product_id == product.id, Certificate.superseded.is_(False)))
+    if previous is not None:
+        if previous.recognized_on > data.recognized_on:
+            raise InvalidInput(
+                _("A newer certificate (recognised %(date)s) is already recorded.",
+                  date=previous.recognized_on.isoformat()), "recognized_on")
+        previous.superseded = True
+        db.session.flush()  # the partial unique index allows one live certificate
+    certificate = Certificate(
+        product_id=product.id, number=data.number.strip(), authority=data.authority.strip(),
+        level=data.level, score=data.score, score_a=data.score_a, score_b=data.score_b,
+        score_c=data.score_c, stars=data.stars, recognized_on=data.recognized_on,
+        expires_on=expiry_for(data.recognized_on), recorded_by_id=actor.id,
+    )
+    db.session.add(certificate)
+    db.session.flush()
+    return certificate
+
+
+def revoke_certificate(certificate_id: int, data: RevocationInput, actor: User,
+                       today: date | None = None) -> Certificate:
+    """Revoke a certificate by decision; its product leaves the catalog at once."""
+    _require_officer(actor)
+    today = today or clock.today()
+    certificate = db.session.get(Certificate, certificate_id, with_for_update=True)
+    if certificate is None:
+        raise NotFound(_("No such certificate."))
+    if certificate.revoked_on is not None:
+        raise InvalidState(_("This certificate was already revoked on %(date)s.",
+                             date=certificate.revoked_on.isoformat()))
+    if not data.number.strip():
+        raise InvalidInput(_("Enter the revocation decision number."), "number")
+    if data.revoked_on > today:
+        raise InvalidInput(_("The revocation date cannot be in the future."), "revoked_on")
+    if data.revoked_on < certificate.recognized_on:
+        raise InvalidInput(_("The revocation date cannot be before the recognition date."),
+                           "revoked_on")
+    if len(data.reason.strip()) < 5:
+        raise InvalidInput(_("Give the reason for the revocation."), "reason")
+    certificate.revoked_on = data.revoked_on
+    certificate.revocation_number = data.number.strip()
+    certificate.revocation_reason = data.reason.strip()
+    certificate.revoked_at = clock.utcnow()
+    db.session.flush()
+    return certificate
+
+
+def status_expression(today: date):
+    """SQL: a certificate's Status on `today`; agrees with ocop.rules.status_on (tested)."""
+    return case(
+        (Certificate.revoked_on.is_not(None), Status.REVOKED.value),
+        (Certificate.superseded.is_(True), Status.SUPERSEDED.value),
+        (Certificate.stars < MIN_OCOP_STARS, Status.BELOW_OCOP.value),
+        (Certificate.recognized_on > today, Status.NOT_YET_VALID.value),
+        (Certificate.expires_on < today, Status.EXPIRED.value),
+        (Certificate.expires_on <= today + EXPIRING_WITHIN, Status.EXPIRING.value),
+        else_=Status.CURRENT.value,
+    )
+
+
+def registry_query(status: Status | None, today: date | None = None) -> Select:
+    """Certificates with product and producer, optionally of one status, soonest expiry first."""
+    today = today or clock.today()
+    stmt = (
+        select(Certificate, status_expression(today).label("status"))
+        .join(Certificate.product)
+        .options(joinedload(Certificate.product).joinedload(Product.producer)
+                 .joinedload(Producer.province))
+        .order_by(Certificate.expires_on, Certificate.id)
+    )
+    if status is not None:
+        stmt = stmt.where(status_expression(today) == status.value)
+    return stmt

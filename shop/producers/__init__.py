@@ -1,0 +1,1 @@
+"""Producer organisations (chủ thể OCOP)."""

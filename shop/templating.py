@@ -1,0 +1,44 @@
+"""Jinja filters and globals shared by every template."""
+
+from urllib.parse import urlencode
+
+from flask import Flask, request
+from flask_babel import format_date, get_locale
+from flask_babel import gettext as _
+
+from shop.i18n import current_language, localized
+from shop.money import format_vnd
+
+
+def vnd(amount: int) -> str:
+    """Jinja filter: integer đồng in the current language's format."""
+    return format_vnd(amount, current_language())
+
+
+def stars_label(stars: int) -> str:
+    """What a screen reader says for a star badge: "OCOP 4 sao" / "OCOP 4 stars"."""
+    return _("OCOP %(stars)d stars", stars=stars)
+
+
+def url_with(**changes) -> str:
+    """The current URL with query parameters changed (None removes one); for filters, pages."""
+    args = request.args.to_dict()
+    for key, value in changes.items():
+        if value is None or value == "":
+            args.pop(key, None)
+        else:
+            args[key] = value
+    query = urlencode(args)
+    return request.path + (f"?{query}" if query else "")
+
+
+def init_app(app: Flask) -> None:
+    """Register the filters and globals."""
+    app.jinja_env.filters["vnd"] = vnd
+    app.jinja_env.filters["date"] = lambda d: format_date(d, "medium") if d else ""
+    app.jinja_env.globals.update(
+        localized=localized, stars_label=stars_label, url_with=url_with,
+        current_language=current_language, get_locale=get_locale,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,118 @@
+"""Fixtures: the app on SQLite or PostgreSQL, a per-test transaction, clients, sign-in."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import flask_migrate
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.orm import scoped_session, sessionmaker
+
+from shop import create_app
+from shop.config import database_url
+from shop.extensions import db
+
+
+def pytest_addoption(parser):
+    parser.addoption("--database", default=None,
+                     help="database URL for the tests (default: a fresh SQLite file)")
+
+
+class _TestSession(scoped_session):
+    """One session per test; a request's teardown rolls back what it left uncommitted."""
+
+    def remove(self) -> None:
+        if self.registry.has():
+            self.registry().rollback()
+
+
+@pytest.fixture(scope="session")
+def database_uri(request, tmp_path_factory) -> str:
+    url = request.config.getoption("--database")
+    return database_url(url or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}")
+
+
+@pytest.fixture(scope="session")
+def app(database_uri, tmp_path_factory):
+    """The app with a schema built by the real migrations."""
+    app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_uri,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "SECRET_KEY": "test-secret",
+    })
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as connection:
+                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        flask_migrate.upgrade()
+        db.session.remove()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _transaction(request, app) -> Iterator[None]:
+    """Run each test inside a transaction rolled back at the end; views' commits are savepoints."""
+    if "no_db" in request.keywords:
+        yield
+        return
+    with app.app_context():
+        connection = db.engine.connect()
+        outer = connection.begin()
+        original = db.session
+        db.session = _TestSession(sessionmaker(
+            bind=connection, join_transaction_mode="create_savepoint"))
+        try:
+            yield
+        finally:
+            db.session.close()
+            db.session = original
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def session():
+    """The test's database session."""
+    return db.session
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def sign_in(client):
+    """sign_in(user): the client acts as `user` from now on."""
+
+    def _sign_in(user):
+        with client.session_transaction() as sess:
+            sess["_user_id"] = str(user.id)
+            sess["_fresh"] = True
+        return client
+
+    return _sign_in
+
+
+@pytest.fixture
+def count_queries(app):
+    """`with count_queries() as queries:` collects the SQL statements run inside."""
+
+    @contextmanager
+    def _count():
+        statements: list[str] = []
+
+        def _record(_conn, _cursor, statement, *_args):
+            if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+                statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", _record)
+        try:
+            yield statements
+        finally:
+            event.remove(db.engine, "before_cursor_execute", _record)
+
+    return _count

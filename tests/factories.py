@@ -1,0 +1,133 @@
+"""One factory per model; data valid under the OCOP rules unless a test says otherwise."""
+
+from datetime import timedelta
+
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+from werkzeug.security import generate_password_hash
+
+from shop import clock
+from shop.accounts.models import Role, User
+from shop.catalog.models import Product, ProductImage
+from shop.extensions import db
+from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
+from shop.ocop.rules import STAR_BANDS, expiry_for, level_for
+from shop.places.models import Province
+from shop.producers.models import Producer, ProducerKind
+
+
+class BaseFactory(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "flush"
+
+
+class ProvinceFactory(BaseFactory):
+    class Meta:
+        model = Province
+
+    code = factory.Sequence(lambda n: f"P{n:03d}")
+    name = factory.Sequence(lambda n: f"Tỉnh Thử Nghiệm {n}")
+    slug = factory.Sequence(lambda n: f"tinh-thu-nghiem-{n}")
+    former_names = ""
+
+
+class ProducerFactory(BaseFactory):
+    class Meta:
+        model = Producer
+
+    name = factory.Sequence(lambda n: f"Hợp tác xã Đồng Xanh {n}")
+    slug = factory.Sequence(lambda n: f"htx-dong-xanh-{n}")
+    kind = ProducerKind.COOPERATIVE
+    registration_number = factory.Sequence(lambda n: f"HTX-{n:06d}")
+    address = "Thôn 3, xã Tân Lập"
+    province = factory.SubFactory(ProvinceFactory)
+    phone = "0912 345 678"
+    email = factory.Sequence(lambda n: f"htx{n}@example.vn")
+
+
+class ProductGroupFactory(BaseFactory):
+    class Meta:
+        model = ProductGroup
+
+    code = factory.Sequence(lambda n: 100 + n)
+    slug = factory.Sequence(lambda n: f"nhom-{n}")
+    name_vi = factory.Sequence(lambda n: f"Thực phẩm {n}")
+    name_en = factory.Sequence(lambda n: f"Food {n}")
+
+
+class ProductSubgroupFactory(BaseFactory):
+    class Meta:
+        model = ProductSubgroup
+
+    group = factory.SubFactory(ProductGroupFactory)
+    slug = factory.Sequence(lambda n: f"phan-nhom-{n}")
+    name_vi = factory.Sequence(lambda n: f"Phân nhóm {n}")
+    name_en = factory.Sequence(lambda n: f"Subgroup {n}")
+
+
+class CertificateFactory(BaseFactory):
+    """A certificate recognised 200 days ago; `stars` picks a score in its band."""
+
+    class Meta:
+        model = Certificate
+
+    number = factory.Sequence(lambda n: f"{n}/QĐ-UBND")
+    authority = "UBND tỉnh Lâm Đồng"
+    stars = 4
+    score = factory.LazyAttribute(lambda c: STAR_BANDS[c.stars][0] + 5)
+    recognized_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=200))
+    expires_on = factory.LazyAttribute(lambda c: expiry_for(c.recognized_on))
+    level = factory.LazyAttribute(lambda c: level_for(c.stars, c.recognized_on))
+    superseded = False
+
+
+class ProductFactory(BaseFactory):
+    """A product with a current certificate; pass certificate=None for an uncertified one."""
+
+    class Meta:
+        model = Product
+
+    class Params:
+        stars = 4
+
+    name_vi = factory.Sequence(lambda n: f"Mật ong hoa cà phê {n}")
+    name_en = factory.Sequence(lambda n: f"Coffee blossom honey {n}")
+    slug = factory.Sequence(lambda n: f"mat-ong-hoa-ca-phe-{n}")
+    producer = factory.SubFactory(ProducerFactory)
+    group = factory.SubFactory(ProductGroupFactory)
+    price_vnd = 150_000
+    unit_vi = "hũ 500 g"
+    unit_en = "500 g jar"
+    story_vi = "Mật ong được thu hoạch từ những vườn cà phê ở Tây Nguyên."
+    story_en = "Honey gathered from the coffee gardens of the Central Highlands."
+    certificate = factory.RelatedFactory(
+        CertificateFactory, factory_related_name="product",
+        stars=factory.SelfAttribute("..stars"),
+    )
+
+
+class ProductImageFactory(BaseFactory):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ProductFactory)
+    path = factory.Sequence(lambda n: f"products/test-{n}.png")
+    position = 0
+
+
+class UserFactory(BaseFactory):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.vn")
+    name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    role = Role.CUSTOMER
+    password_hash = factory.LazyFunction(lambda: _PASSWORD_HASH)
+    active = True
+
+
+# Hashing is deliberately slow; every factory user shares one hash of PASSWORD.
+PASSWORD = "mật-khẩu-đủ-dài-2026"
+_PASSWORD_HASH = generate_password_hash(PASSWORD)

@@ -4,6 +4,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import flask_migrate
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.orm import scoped_session, sessionmaker
@@ -79,8 +81,27 @@ def session():
     return db.session
 
 
+class _FreshContextClient(FlaskClient):
+    """A test client whose every request gets its own app context, as in production.
+
+    The per-test fixture keeps an app context pushed for factories and services; Flask would
+    reuse it for requests, sharing `g` (Babel's locale, Flask-Login's user) between them.
+    What the test set up is committed first (to the test's savepoint), as data that existed
+    before the request; the request's teardown rolls back only what the view left uncommitted.
+    """
+
+    def open(self, *args, **kwargs):
+        db.session.commit()
+        token = _cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            _cv_app.reset(token)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = _FreshContextClient
     return app.test_client()
 
 

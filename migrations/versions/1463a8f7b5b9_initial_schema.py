@@ -107,7 +107,8 @@ def upgrade():
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.create_index('ix_products_search_text_trgm', 'products', ['search_text'], unique=False,
-                        postgresql_using='gin', postgresql_ops={'search_text': 'gin_trgm_ops'})
+                        postgresql_using='gin', postgresql_ops={'search_text': 'gin_trgm_ops'},
+                        postgresql_with={'fastupdate': 'off'})
 
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -7,6 +7,9 @@ from shop import config as shop_config
 
 def create_app(overrides: dict | None = None) -> OpenAPI:
     """Build the application: configuration, extensions, blueprints, CLI and error pages."""
+    from shop.api.schemas import ValidationProblem
+    from shop.api.validation import validation_problem
+
     app = OpenAPI(
         __name__,
         template_folder="../templates",
@@ -15,6 +18,11 @@ def create_app(overrides: dict | None = None) -> OpenAPI:
                   description="Read access to Vietnam's OCOP-certified products."),
         doc_prefix="/api",
         doc_url="/openapi.json",
+        # Bad API parameters answer 400 problem details (shop.api.validation). The status
+        # here only steers the document: every operation already lists "default" and 400.
+        validation_error_status="default",
+        validation_error_model=ValidationProblem,
+        validation_error_callback=validation_problem,
     )
     app.config.update(shop_config.load(overrides))
     app.config.setdefault("MEDIA_ROOT", str(shop_config.INSTANCE_DIR / "media"))

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -68,7 +69,7 @@ def listed_product(slug: str) -> Product:
                  selectinload(Product.subgroup))
     )
     if product is None:
-        raise NotFound("No listed product has this address.")
+        raise NotFound(_("No listed product has this address."))
     return product
 
 

@@ -39,5 +39,6 @@ def set_language(code: str):
         abort(404)
     response = redirect(safe_next(request.args.get("next"), url_for("catalog.home")))
     response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
-                        httponly=True, secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+                        httponly=True,
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from shop.i18n import current_language, localized
 from shop.money import format_vnd
+from shop.ocop.rules import LEVEL_LABELS, STATUS_LABELS
 
 
 def vnd(amount: int) -> str:
@@ -39,6 +40,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         localized=localized, stars_label=stars_label, url_with=url_with,
         current_language=current_language, get_locale=get_locale,
+        level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -51,6 +51,11 @@ STATUS_LABELS = {
     Status.SUPERSEDED: _l("Superseded"),
     Status.BELOW_OCOP: _l("Below 3 stars"),
 }
+LEVEL_LABELS = {
+    Level.DISTRICT: _l("District"),
+    Level.PROVINCE: _l("Province"),
+    Level.NATIONAL: _l("National"),
+}
 LISTABLE_STATUSES = frozenset({Status.CURRENT, Status.EXPIRING})
 
 

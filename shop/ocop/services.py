@@ -1,10 +1,11 @@
 """The certificate registry: record, revoke and list certificates, with every rule checked."""
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, case, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import joinedload
 
 from shop import clock
@@ -15,6 +16,7 @@ from shop.extensions import db
 from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import (
     EXPIRING_WITHIN,
+    LEVEL_LABELS,
     MIN_OCOP_STARS,
     PART_MAXIMUMS,
     STAR_BANDS,
@@ -82,7 +84,7 @@ def validate_certificate(data: CertificateInput, today: date) -> None:
     if data.level != expected:
         raise InvalidInput(
             _("On %(date)s a %(stars)d-star product is recognised at %(level)s level.",
-              date=data.recognized_on.isoformat(), stars=data.stars, level=expected.value),
+              date=data.recognized_on.isoformat(), stars=data.stars, level=LEVEL_LABELS[expected]),
             "level")
 
 
@@ -115,6 +117,12 @@ def record_certificate(data: CertificateInput, actor: User, today: date | None =
     return certificate
 
 
+def _ensure_not_revoked(certificate: Certificate) -> None:
+    if certificate.revoked_on is not None:
+        raise InvalidState(_("This certificate was already revoked on %(date)s.",
+                             date=certificate.revoked_on.isoformat()))
+
+
 def revoke_certificate(certificate_id: int, data: RevocationInput, actor: User,
                        today: date | None = None) -> Certificate:
     """Revoke a certificate by decision; its product leaves the catalog at once."""
@@ -123,9 +131,7 @@ def revoke_certificate(certificate_id: int, data: RevocationInput, actor: User,
     certificate = db.session.get(Certificate, certificate_id, with_for_update=True)
     if certificate is None:
         raise NotFound(_("No such certificate."))
-    if certificate.revoked_on is not None:
-        raise InvalidState(_("This certificate was already revoked on %(date)s.",
-                             date=certificate.revoked_on.isoformat()))
+    _ensure_not_revoked(certificate)
     if not data.number.strip():
         raise InvalidInput(_("Enter the revocation decision number."), "number")
     if data.revoked_on > today:
@@ -169,3 +175,58 @@ def registry_query(status: Status | None, today: date | None = None) -> Select:
     if status is not None:
         stmt = stmt.where(status_expression(today) == status.value)
     return stmt
+
+
+@dataclass(frozen=True)
+class RegistryPage:
+    """One page of the registry: (certificate, status) rows, the total, and every status's count."""
+
+    rows: list[tuple[Certificate, Status]]
+    page: int
+    per_page: int
+    total: int
+    counts: dict[Status, int]
+
+    @property
+    def pages(self) -> int:
+        """How many pages the certificates fill (at least one)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def status_counts(today: date | None = None) -> dict[Status, int]:
+    """How many certificates have each status today (every Status, zero when none)."""
+    status = status_expression(today or clock.today())
+    rows = db.session.execute(select(status, func.count(Certificate.id)).group_by(status))
+    counts = dict.fromkeys(Status, 0)
+    counts.update({Status(value): count for value, count in rows})
+    return counts
+
+
+def registry_page(status: Status | None, page: int, per_page: int,
+                  today: date | None = None) -> RegistryPage:
+    """One page of certificates of `status` (None: all) and the status counts: two queries."""
+    today = today or clock.today()
+    counts = status_counts(today)
+    total = counts[status] if status is not None else sum(counts.values())
+    rows = db.session.execute(
+        registry_query(status, today).limit(per_page).offset((page - 1) * per_page))
+    return RegistryPage(rows=[(certificate, Status(value)) for certificate, value in rows],
+                        page=page, per_page=per_page, total=total, counts=counts)
+
+
+def product_choices() -> list[Product]:
+    """Every product with its producer, by name: what an officer picks a certificate for."""
+    return list(db.session.scalars(
+        select(Product).options(joinedload(Product.producer))
+        .order_by(Product.name_key, Product.id)))
+
+
+def certificate_to_revoke(certificate_id: int) -> Certificate:
+    """A certificate that can still be revoked, with its product and producer loaded."""
+    certificate = db.session.scalar(
+        select(Certificate).where(Certificate.id == certificate_id)
+        .options(joinedload(Certificate.product).joinedload(Product.producer)))
+    if certificate is None:
+        raise NotFound(_("No such certificate."))
+    _ensure_not_revoked(certificate)
+    return certificate

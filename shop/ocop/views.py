@@ -1,15 +1,82 @@
-"""The officer's certificate registry (placeholder until the registry work lands)."""
+"""The trade promotion officer's certificate registry: list, record, revoke."""
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
+from shop.errors import InvalidInput, InvalidState
+from shop.extensions import db
+from shop.ocop import services
+from shop.ocop.forms import (
+    LEVEL_LABELS,
+    CertificateForm,
+    RevocationForm,
+    band_hints,
+    show_error,
+)
+from shop.ocop.rules import STATUS_LABELS, Status
 
 bp = Blueprint("ocop", __name__, url_prefix="/registry")
+
+PAGE_SIZE = 50
+# The registry's tabs; "all" (no status) comes first and shows every certificate.
+TABS = (Status.CURRENT, Status.EXPIRING, Status.EXPIRED, Status.REVOKED)
 
 
 @bp.get("/")
 @role_required(Role.OFFICER)
 def registry():
-    """Certificates by status."""
-    abort(501)
+    """Certificates by status, with a tab and a count for each status, 50 to a page."""
+    status_arg = request.args.get("status") or None
+    if status_arg is not None and status_arg not in TABS:
+        abort(400, _("There is no certificate status called “%(status)s”.", status=status_arg))
+    status = Status(status_arg) if status_arg else None
+    page = services.registry_page(status, max(1, request.args.get("page", 1, type=int)),
+                                  PAGE_SIZE)
+    return render_template("ocop/registry.html", page=page, status=status, tabs=TABS,
+                           status_labels=STATUS_LABELS, level_labels=LEVEL_LABELS)
+
+
+@bp.route("/certificates/new", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def new_certificate():
+    """Record a certificate for a product; it replaces the product's live one."""
+    form = CertificateForm(services.product_choices(),
+                           product_id=request.args.get("product", type=int))
+    if form.validate_on_submit():
+        try:
+            certificate = services.record_certificate(form.to_input(), actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Certificate %(number)s recorded.", number=certificate.number), "success")
+            return redirect(url_for(".registry"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("ocop/new_certificate.html", form=form, bands=band_hints(),
+                           level_labels=LEVEL_LABELS), status
+
+
+@bp.route("/certificates/<int:certificate_id>/revoke", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def revoke(certificate_id: int):
+    """Confirm and record a revocation decision; the product leaves the catalog at once."""
+    form = RevocationForm()
+    try:
+        certificate = services.certificate_to_revoke(certificate_id)
+        if form.validate_on_submit():
+            services.revoke_certificate(certificate.id, form.to_input(), actor=current_user)
+            db.session.commit()
+            flash(_("Certificate %(number)s revoked; the product has left the catalog.",
+                    number=certificate.number), "success")
+            return redirect(url_for(".registry", status=Status.REVOKED.value))
+    except InvalidState as error:
+        flash(error.message, "error")
+        return redirect(url_for(".registry", status=Status.REVOKED.value))
+    except InvalidInput as error:
+        show_error(form, error)
+    status = 400 if form.is_submitted() else 200
+    return render_template("ocop/revoke.html", form=form, certificate=certificate,
+                           level_labels=LEVEL_LABELS), status

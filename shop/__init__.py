@@ -1,6 +1,7 @@
 """The OCOP shop: create_app builds the Flask application."""
 
 from flask_openapi3 import Info, OpenAPI
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from shop import config as shop_config
 
@@ -26,6 +27,9 @@ def create_app(overrides: dict | None = None) -> OpenAPI:
     )
     app.config.update(shop_config.load(overrides))
     app.config.setdefault("MEDIA_ROOT", str(shop_config.INSTANCE_DIR / "media"))
+    if app.config["PROXY_COUNT"]:
+        # Behind a reverse proxy, trust its X-Forwarded-For so rate limits see real clients.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -36,8 +40,10 @@ def create_app(overrides: dict | None = None) -> OpenAPI:
 
 def register_extensions(app: OpenAPI) -> None:
     """Bind the unbound extensions and import every model so metadata is complete."""
-    from shop import database  # noqa: F401  (registers the SQLite pragmas)
-    from shop import models  # noqa: F401
+    from shop import (
+        database,  # noqa: F401  (registers the SQLite pragmas)
+        models,  # noqa: F401
+    )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
     from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
     from shop.i18n import select_locale

@@ -55,6 +55,7 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     settings = {k: v for k, v in vars(Config).items() if k.isupper()}
     settings["SQLALCHEMY_DATABASE_URI"] = database_url(env.get("DATABASE_URL"))
     settings["RATELIMIT_STORAGE_URI"] = env.get("REDIS_URL") or "memory://"
+    settings["PROXY_COUNT"] = int(env.get("PROXY_COUNT", "0"))
     settings["PUBLIC_HOST"] = env.get("PUBLIC_HOST", Config.PUBLIC_HOST).rstrip("/")
     if production:
         if not env.get("SECRET_KEY"):

@@ -25,14 +25,3 @@ def make_app(app):
     # The limiter is one object shared by every app and follows the last app initialised:
     # hand it back, switched off, to the shared test app. (An enabled app gets fresh counters.)
     limiter.init_app(app)
-
-
-@pytest.fixture
-def browser(make_app, session):
-    """A client whose every request gets its own app context, as in production.
-
-    The shared `client` runs inside the test's app context, so `g` (where Flask-Login caches
-    the signed-in user) outlives each request; tests about what a later request remembers use
-    this one. Its requests end by rolling back, so commit the data they should see.
-    """
-    return make_app().test_client()

@@ -65,16 +65,16 @@ def test_a_deactivated_account_cannot_sign_in(client):
     assert "Sign out" not in client.get("/").text
 
 
-def test_a_deactivated_account_loses_the_session_it_had(browser, session):
+def test_a_deactivated_account_loses_the_session_it_had(client, session):
     user = UserFactory(email="hoa@example.vn", name="Đỗ Thị Hoa")
     session.commit()
-    sign_in_with(browser, "hoa@example.vn")
-    assert "Đỗ Thị Hoa" in browser.get("/").text
+    sign_in_with(client, "hoa@example.vn")
+    assert "Đỗ Thị Hoa" in client.get("/").text
 
     user.active = False
     session.commit()
 
-    assert "Đỗ Thị Hoa" not in browser.get("/").text
+    assert "Đỗ Thị Hoa" not in client.get("/").text
 
 
 def test_sign_in_goes_on_to_a_page_of_this_site(client):
@@ -94,25 +94,25 @@ def test_sign_in_never_sends_the_user_to_another_site(client, target):
     assert response.headers["Location"] == "/"
 
 
-def test_remember_me_keeps_the_user_signed_in_after_the_browser_closes(browser, session):
+def test_remember_me_keeps_the_user_signed_in_after_the_browser_closes(client, session):
     UserFactory(email="binh@example.vn", name="Lê Văn Bình")
     session.commit()
 
-    sign_in_with(browser, "binh@example.vn", remember="y")
-    browser.delete_cookie("session")
+    sign_in_with(client, "binh@example.vn", remember="y")
+    client.delete_cookie("session")
 
-    assert "Lê Văn Bình" in browser.get("/").text
+    assert "Lê Văn Bình" in client.get("/").text
 
 
-def test_without_remember_me_closing_the_browser_signs_out(browser, session):
+def test_without_remember_me_closing_the_browser_signs_out(client, session):
     UserFactory(email="binh@example.vn", name="Lê Văn Bình")
     session.commit()
 
-    sign_in_with(browser, "binh@example.vn")
-    assert "Lê Văn Bình" in browser.get("/").text
-    browser.delete_cookie("session")
+    sign_in_with(client, "binh@example.vn")
+    assert "Lê Văn Bình" in client.get("/").text
+    client.delete_cookie("session")
 
-    assert "Lê Văn Bình" not in browser.get("/").text
+    assert "Lê Văn Bình" not in client.get("/").text
 
 
 def test_a_missing_field_is_named_on_that_field(client):

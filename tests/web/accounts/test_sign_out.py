@@ -3,18 +3,18 @@
 from tests.factories import PASSWORD, UserFactory
 
 
-def test_signing_out_ends_the_session_and_goes_home(browser, session):
+def test_signing_out_ends_the_session_and_goes_home(client, session):
     UserFactory(email="binh@example.vn", name="Lê Văn Bình")
     session.commit()
-    browser.post("/sign-in", data={"email": "binh@example.vn", "password": PASSWORD,
+    client.post("/sign-in", data={"email": "binh@example.vn", "password": PASSWORD,
                                    "remember": "y"})
-    assert "Lê Văn Bình" in browser.get("/").text
+    assert "Lê Văn Bình" in client.get("/").text
 
-    response = browser.post("/sign-out")
+    response = client.post("/sign-out")
 
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
-    home = browser.get("/")
+    home = client.get("/")
     assert "You have signed out." in home.text
     assert "Lê Văn Bình" not in home.text
     assert 'href="/sign-in' in home.text

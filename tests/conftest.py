@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import flask_migrate
+import pytest
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
-import pytest
 from sqlalchemy import event, text
 from sqlalchemy.orm import scoped_session, sessionmaker
 

@@ -1,10 +1,52 @@
-"""`flask seed-demo` (placeholder until the demo data work lands)."""
+"""`flask seed-demo`: fill an empty database with the demo data set in one transaction."""
+
+import time
+from pathlib import Path
 
 import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from shop import clock
+from shop.demo.accounts import DEMO_ACCOUNTS
+from shop.demo.certificates import Fate
+from shop.demo.seed import SeedSummary, existing_data, seed
+from shop.extensions import db
 
 
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Seed only when the database has no products.")
+@with_appcontext
 def seed_demo(if_empty: bool) -> None:
     """Fill the database with the demo data set."""
-    click.echo("demo data not written yet")
+    found = existing_data()
+    if found:
+        if if_empty:
+            click.echo(f"The database already holds {found}; nothing seeded.")
+            return
+        raise click.ClickException(
+            f"The database already holds {found}. seed-demo fills only an empty database; "
+            "use --if-empty to skip quietly, or start from a fresh database.")
+    started = time.perf_counter()
+    try:
+        summary = seed(Path(current_app.config["MEDIA_ROOT"]), clock.today())
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    _report(summary, time.perf_counter() - started)
+
+
+def _report(summary: SeedSummary, seconds: float) -> None:
+    fates = summary.fates
+    click.echo(
+        f"Seeded {summary.provinces} provinces, {summary.producers} producers, "
+        f"{summary.products} products ({summary.images} images) in {seconds:.1f} s.\n"
+        f"Listed today: {summary.listed} (of which {fates[Fate.EXPIRING]} expire within "
+        f"90 days). Hidden: {fates[Fate.EXPIRED]} expired, {fates[Fate.REVOKED]} revoked, "
+        f"{fates[Fate.LOW_STARS]} below 3 stars.\n")
+    width = max(len(a.email) for a in DEMO_ACCOUNTS)
+    click.echo(f"{'Email':<{width}}  {'Password':<20}  Role")
+    click.echo(f"{'-' * width}  {'-' * 20}  {'-' * 12}")
+    for account in DEMO_ACCOUNTS:
+        click.echo(f"{account.email:<{width}}  {account.password:<20}  {account.role.value}")

@@ -52,9 +52,9 @@ STATUS_LABELS = {
     Status.BELOW_OCOP: _l("Below 3 stars"),
 }
 LEVEL_LABELS = {
-    Level.DISTRICT: _l("District"),
-    Level.PROVINCE: _l("Province"),
-    Level.NATIONAL: _l("National"),
+    Level.DISTRICT: _l("District level"),
+    Level.PROVINCE: _l("Province level"),
+    Level.NATIONAL: _l("National level"),
 }
 LISTABLE_STATUSES = frozenset({Status.CURRENT, Status.EXPIRING})
 

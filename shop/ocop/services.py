@@ -83,7 +83,7 @@ def validate_certificate(data: CertificateInput, today: date) -> None:
     expected = level_for(data.stars, data.recognized_on)
     if data.level != expected:
         raise InvalidInput(
-            _("On %(date)s a %(stars)d-star product is recognised at %(level)s level.",
+            _("On %(date)s a %(stars)d-star product is recognised at %(level)s.",
               date=data.recognized_on.isoformat(), stars=data.stars, level=LEVEL_LABELS[expected]),
             "level")
 

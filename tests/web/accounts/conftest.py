@@ -25,3 +25,9 @@ def make_app(app):
     # The limiter is one object shared by every app and follows the last app initialised:
     # hand it back, switched off, to the shared test app. (An enabled app gets fresh counters.)
     limiter.init_app(app)
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    """These tests read English messages; Vietnamese, the default, is covered in catalog tests."""
+    client.set_cookie("lang", "en")

@@ -126,6 +126,7 @@ def test_a_missing_field_is_named_on_that_field(client):
 def test_too_many_attempts_get_429_with_the_error_page(make_app):
     limited = make_app(RATELIMIT_ENABLED=True, SIGN_IN_RATE_LIMIT="3 per minute")
     client = limited.test_client()
+    client.set_cookie("lang", "en")
 
     attempts = [sign_in_with(client, "who@example.vn", password="guess-guess-1")
                 for _ in range(4)]

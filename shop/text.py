@@ -18,6 +18,11 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+def search_words(text: str | None) -> list[str]:
+    """The folded words of `text`, punctuation dropped: "Trà (Đà Lạt)" -> ["tra", "da", "lat"]."""
+    return _NON_WORD.sub(" ", fold(text)).split()
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """A URL slug from Vietnamese text: "Nước mắm Phú Quốc" -> "nuoc-mam-phu-quoc"."""
     slug = _NON_WORD.sub("-", fold(text)).strip("-")

@@ -7,15 +7,18 @@ from sqlalchemy.orm.base import NO_VALUE
 from shop.catalog.models import Product
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import fold
+from shop.text import fold, search_words
 
 
 def search_text(product: Product, producer: Producer, province: Province) -> str:
-    """What search looks in: names, producer, province (old names too) and the stories."""
-    return fold(" ".join([
+    """What search looks in: names, producer, province (old names too) and the stories.
+
+    Folded words, each preceded by a space, so a term matches from the start of a word.
+    """
+    return " " + " ".join(search_words(" ".join([
         product.name_vi, product.name_en or "", producer.name, province.name,
         province.former_names or "", product.story_vi or "", product.story_en or "",
-    ]))
+    ])))
 
 
 def _producer_of(session: Session, product: Product) -> Producer:

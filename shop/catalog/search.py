@@ -14,7 +14,7 @@ from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import fold
+from shop.text import search_words
 
 
 class Sort(enum.StrEnum):
@@ -75,8 +75,9 @@ def _escape_like(term: str) -> str:
 def filtered(query: CatalogQuery, today: date | None = None) -> Select[tuple[Product]]:
     """The listed products matching every filter and search term of `query`."""
     stmt = listed_products(today)
-    for term in fold(query.q).split():
-        stmt = stmt.where(Product.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
+    for term in search_words(query.q):
+        # Each word must start a word of the product's text (see catalog.indexing).
+        stmt = stmt.where(Product.search_text.like(f"% {_escape_like(term)}%", escape="\\"))
     if query.min_stars:
         stmt = stmt.where(Certificate.stars >= query.min_stars)
     if query.group:

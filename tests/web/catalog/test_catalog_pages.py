@@ -66,12 +66,13 @@ def test_search_folds_diacritics_and_d_stroke(client, lam_dong, query, found):
     assert names == [found]
 
 
-def test_search_terms_must_all_match_and_wildcards_are_literal(client):
+def test_search_terms_must_all_match_and_punctuation_is_not_a_wildcard(client):
     ProductFactory(name_vi="Mật ong hoa nhãn")
     ProductFactory(name_vi="Mật ong rừng")
     assert product_names(client.get("/products?q=mat+ong+rung").get_data(True)) == ["Mật ong rừng"]
-    assert product_names(client.get("/products?q=%25").get_data(True)) == []
-    assert product_names(client.get("/products?q=_").get_data(True)) == []
+    assert product_names(client.get("/products?q=m%25+rung").get_data(True)) == ["Mật ong rừng"]
+    # Only punctuation: no words to look for, so nothing is filtered out.
+    assert len(product_names(client.get("/products?q=%25_").get_data(True))) == 2
 
 
 def test_hidden_products_appear_nowhere_in_the_catalog(client, time_machine):
@@ -201,3 +202,12 @@ def test_sitemap_lists_every_listed_product(client):
     assert response.headers["Content-Type"].startswith("application/xml")
     assert "/products/mot</loc>" in body and "/products/hai</loc>" in body
     assert "/products/an<" not in body
+
+
+def test_search_words_match_from_the_start_of_a_word(client):
+    ProductFactory(name_vi="Trà atiso (Đà Lạt)")
+    ProductFactory(name_vi="Bánh tráng", story_vi="Phơi trên giàn tre, cắt lát mỏng.")
+    assert product_names(client.get("/products?q=da+lat").get_data(True)) == ["Trà atiso (Đà Lạt)"]
+    assert sorted(product_names(client.get("/products?q=lat").get_data(True))) == [
+        "Bánh tráng", "Trà atiso (Đà Lạt)"]
+    assert product_names(client.get("/products?q=at").get_data(True)) == ["Trà atiso (Đà Lạt)"]

@@ -137,3 +137,12 @@ def count_queries(app):
             event.remove(db.engine, "before_cursor_execute", _record)
 
     return _count
+
+
+@pytest.fixture
+def officer():
+    """A trade promotion officer."""
+    from shop.accounts.models import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(role=Role.OFFICER)

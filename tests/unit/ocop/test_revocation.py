@@ -21,11 +21,6 @@ def frozen(time_machine):
 
 
 @pytest.fixture
-def officer():
-    return UserFactory(role=Role.OFFICER)
-
-
-@pytest.fixture
 def certificate() -> Certificate:
     product = ProductFactory(certificate=None)
     return CertificateFactory(product=product, recognized_on=RECOGNIZED)

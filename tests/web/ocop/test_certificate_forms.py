@@ -6,11 +6,10 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from shop.accounts.models import Role
 from shop.catalog.listing import is_listed
 from shop.extensions import db
 from shop.ocop.models import Certificate, Level
-from tests.factories import CertificateFactory, ProductFactory, UserFactory
+from tests.factories import CertificateFactory, ProductFactory
 
 TODAY = date(2026, 3, 16)
 
@@ -18,11 +17,6 @@ TODAY = date(2026, 3, 16)
 @pytest.fixture(autouse=True)
 def frozen(time_machine):
     time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture
-def officer():
-    return UserFactory(role=Role.OFFICER)
 
 
 @pytest.fixture

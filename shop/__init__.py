@@ -45,7 +45,7 @@ def register_extensions(app: OpenAPI) -> None:
         models,  # noqa: F401
     )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
-    from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
     from shop.i18n import select_locale
 
     db.init_app(app)
@@ -54,6 +54,7 @@ def register_extensions(app: OpenAPI) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    cache.init_app(app)
     login_manager.init_app(app)
 
 
@@ -65,12 +66,16 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.i18n import bp as i18n_bp
     from shop.media import bp as media_bp
     from shop.ocop.views import bp as ocop_bp
+    from shop.portal.views import bp as portal_bp
+    from shop.trace.views import bp as trace_bp
 
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(ocop_bp)
     app.register_blueprint(media_bp)
     app.register_blueprint(i18n_bp)
+    app.register_blueprint(portal_bp)
+    app.register_blueprint(trace_bp)
     register_api(app)
 
 

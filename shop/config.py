@@ -46,6 +46,9 @@ class Config:
     CATALOG_PAGE_SIZE = 24
     API_MAX_PAGE_SIZE = 100
     PUBLIC_HOST = "http://127.0.0.1:5000"
+    CACHE_DEFAULT_TIMEOUT = 60 * 60 * 24 * 30
+    # A serialised code checked more often than this is flagged as a possible copy.
+    SUSPICIOUS_SCAN_COUNT = 10
 
 
 def load(overrides: dict | None = None, env: dict | None = None) -> dict:
@@ -56,6 +59,11 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     settings["SQLALCHEMY_DATABASE_URI"] = database_url(env.get("DATABASE_URL"))
     settings["RATELIMIT_STORAGE_URI"] = env.get("REDIS_URL") or "memory://"
     settings["PROXY_COUNT"] = int(env.get("PROXY_COUNT", "0"))
+    if env.get("REDIS_URL"):
+        settings.update(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=env["REDIS_URL"])
+    else:
+        settings.update(CACHE_TYPE="FileSystemCache",
+                        CACHE_DIR=str(INSTANCE_DIR / "cache"), CACHE_THRESHOLD=20000)
     settings["PUBLIC_HOST"] = env.get("PUBLIC_HOST", Config.PUBLIC_HOST).rstrip("/")
     if production:
         if not env.get("SECRET_KEY"):

@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and initialised in create_app."""
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -31,4 +32,6 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# Costly, rarely changing results (QR label images): Redis when REDIS_URL is set.
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

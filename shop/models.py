@@ -5,8 +5,10 @@ from shop.catalog.models import Product, ProductImage
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
+from shop.trace.models import LabelRun, Lot, LotInput, Scan, Unit, Zone
 
 __all__ = [
     "Certificate", "Level", "Producer", "ProducerKind", "Product", "ProductGroup",
     "ProductImage", "ProductSubgroup", "Province", "Role", "User",
+    "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
 ]

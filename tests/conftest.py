@@ -43,6 +43,8 @@ def app(database_uri, tmp_path_factory):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+        "PUBLIC_HOST": "https://ocop.example.vn",
         "SECRET_KEY": "test-secret",
     })
     with app.app_context():

@@ -1,6 +1,7 @@
 """One factory per model; data valid under the OCOP rules unless a test says otherwise."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
@@ -14,6 +15,17 @@ from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
 from shop.ocop.rules import STAR_BANDS, expiry_for, level_for
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
+from shop.trace.gs1 import new_serial
+from shop.trace.models import (
+    CropCycle,
+    LabelRun,
+    Lot,
+    LotInput,
+    Standard,
+    Unit,
+    Zone,
+    ZoneStatus,
+)
 
 
 class BaseFactory(SQLAlchemyModelFactory):
@@ -131,3 +143,79 @@ class UserFactory(BaseFactory):
 # Hashing is deliberately slow; every factory user shares one hash of PASSWORD.
 PASSWORD = "mật-khẩu-đủ-dài-2026"
 _PASSWORD_HASH = generate_password_hash(PASSWORD)
+
+
+class ZoneFactory(BaseFactory):
+    """An active VietGAP zone of 2.5 ha yielding 10,000 kg a season, certified for a year."""
+
+    class Meta:
+        model = Zone
+
+    producer = factory.SubFactory(ProducerFactory)
+    code = factory.Sequence(lambda n: f"VN-68-{n % 1000:03d}-{n:05d}-01-24")
+    name = factory.Sequence(lambda n: f"Vườn chè Cầu Đất {n}")
+    crop = "Chè"
+    variety = "Ô long"
+    cycle = CropCycle.PERENNIAL
+    area_ha = Decimal("2.50")
+    commune = "Xã Xuân Trường"
+    district = "Đà Lạt"
+    province = factory.SelfAttribute("producer.province")
+    latitude = Decimal("11.845000")
+    longitude = Decimal("108.556000")
+    standard = Standard.VIETGAP
+    standard_certificate = factory.Sequence(lambda n: f"VG-{n:05d}")
+    standard_expires_on = factory.LazyFunction(lambda: clock.today() + timedelta(days=365))
+    expected_yield_kg = 10_000
+    seasons_per_year = 1
+    status = ZoneStatus.ACTIVE
+
+
+class LotFactory(BaseFactory):
+    """A lot made 30 days ago, expiring in a year, drawing 100 kg from a zone of its producer."""
+
+    class Meta:
+        model = Lot
+
+    product = factory.SubFactory(ProductFactory)
+    code = factory.Sequence(lambda n: f"L{n:05d}")
+    token = factory.Sequence(lambda n: f"tok{n:07d}")
+    produced_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=30))
+    expires_on = factory.LazyFunction(lambda: clock.today() + timedelta(days=365))
+    quantity = 500
+    unit = "hộp"
+    harvest = factory.RelatedFactory(
+        "tests.factories.LotInputFactory", factory_related_name="lot",
+        zone=factory.SubFactory(ZoneFactory, producer=factory.SelfAttribute("...product.producer")),
+    )
+
+
+class LotInputFactory(BaseFactory):
+    class Meta:
+        model = LotInput
+
+    lot = factory.SubFactory(LotFactory, harvest=None)
+    zone = factory.SubFactory(ZoneFactory)
+    harvested_on = factory.LazyAttribute(lambda i: i.lot.produced_on - timedelta(days=5))
+    quantity_kg = 100
+
+
+class LabelRunFactory(BaseFactory):
+    class Meta:
+        model = LabelRun
+
+    lot = factory.SubFactory(LotFactory)
+    size = "medium"
+    count = 1
+    serialised = True
+
+
+class UnitFactory(BaseFactory):
+    """A serialised unit; the serial is random like the ones the shop issues."""
+
+    class Meta:
+        model = Unit
+
+    run = factory.SubFactory(LabelRunFactory)
+    lot = factory.SelfAttribute("run.lot")
+    serial = factory.LazyFunction(new_serial)

@@ -1,0 +1,1 @@
+"""The producer portal: a producer's members manage its raw-material zones, lots and labels."""

@@ -1,0 +1,5 @@
+"""Producer portal pages."""
+
+from flask import Blueprint
+
+bp = Blueprint("portal", __name__, url_prefix="/portal")

@@ -1,0 +1,1 @@
+"""Traceability: raw-material zones, production lots, GS1 labels, the resolver and EPCIS."""

@@ -1,0 +1,71 @@
+"""Label runs: printing a lot's labels, issuing one random serial per unit when serialised."""
+
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from sqlalchemy import func, insert, select
+
+from shop.accounts.models import User
+from shop.errors import InvalidInput, InvalidState
+from shop.extensions import db
+from shop.i18n import localized
+from shop.trace import gs1
+from shop.trace.labels import LabelSize, LabelText
+from shop.trace.links import lot_url
+from shop.trace.lots import get_lot
+from shop.trace.models import LabelRun, Lot, Unit
+
+MAX_RUN_LABELS = 2000
+
+
+def issued_serials(lot_id: int) -> int:
+    """How many serials have been issued for a lot so far."""
+    return db.session.scalar(select(func.count(Unit.id)).where(Unit.lot_id == lot_id))
+
+
+def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor: User
+              ) -> LabelRun:
+    """Record a print of `count` labels; serialised runs issue `count` new random serials."""
+    lot = get_lot(lot_id, actor)
+    if lot.recalled:
+        raise InvalidState(_("This lot has been recalled; its labels can no longer be printed."))
+    if not 1 <= count <= MAX_RUN_LABELS:
+        raise InvalidInput(_("Print 1 to %(max)s labels at a time.",
+                             max=format_decimal(MAX_RUN_LABELS)), "count")
+    if serialised:
+        db.session.refresh(lot, with_for_update=True)  # serialise concurrent runs of one lot
+        issued = issued_serials(lot.id)
+        if issued + count > lot.quantity:
+            raise InvalidInput(
+                _("The lot has %(quantity)s units and %(issued)s serials are already issued; "
+                  "at most %(left)s more can be.",
+                  quantity=format_decimal(lot.quantity), issued=format_decimal(issued),
+                  left=format_decimal(max(lot.quantity - issued, 0))), "count")
+    run = LabelRun(lot_id=lot.id, size=LabelSize(size).value, count=count,
+                   serialised=serialised, created_by_id=actor.id)
+    db.session.add(run)
+    db.session.flush()
+    if serialised:
+        serials: set[str] = set()
+        while len(serials) < count:  # 65 random bits: a repeat is astronomically rare
+            serials.add(gs1.new_serial())
+        db.session.execute(insert(Unit), [
+            {"lot_id": lot.id, "run_id": run.id, "serial": serial, "scan_count": 0}
+            for serial in sorted(serials)])
+    return run
+
+
+def lot_label(lot: Lot, serial: str | None = None) -> LabelText:
+    """The label of a lot, or of one serialised unit; `lot.product.certificate` must be loaded."""
+    certificate = lot.product.certificate
+    return LabelText(url=lot_url(lot, serial), product_name=localized(lot.product, "name"),
+                     lot=lot.code, expires_on=lot.expires_on, serial=serial,
+                     stars=certificate.stars if certificate else None)
+
+
+def run_labels(run: LabelRun, lot: Lot) -> list[LabelText]:
+    """The labels of a run in print order: one lot label repeated, or one per issued serial."""
+    if not run.serialised:
+        return [lot_label(lot)] * run.count
+    serials = db.session.scalars(
+        select(Unit.serial).where(Unit.run_id == run.id).order_by(Unit.id))
+    return [lot_label(lot, serial) for serial in serials]

@@ -26,3 +26,10 @@ def add_months(start: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has 28 days")
+
+
+def local_date(instant: datetime) -> date:
+    """The date in Vietnam of an instant; naive values are UTC (SQLite drops the offset)."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(SHOP_ZONE).date()

@@ -46,6 +46,7 @@ class Config:
     CATALOG_PAGE_SIZE = 24
     API_MAX_PAGE_SIZE = 100
     PUBLIC_HOST = "http://127.0.0.1:5000"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     CACHE_DEFAULT_TIMEOUT = 60 * 60 * 24 * 30
     # A serialised code checked more often than this is flagged as a possible copy.
     SUSPICIOUS_SCAN_COUNT = 10
@@ -64,6 +65,8 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     else:
         settings.update(CACHE_TYPE="FileSystemCache",
                         CACHE_DIR=str(INSTANCE_DIR / "cache"), CACHE_THRESHOLD=20000)
+    # Scan logging can be switched off (SCAN_LOGGING=0), e.g. to measure what it costs.
+    settings["SCAN_LOGGING"] = env.get("SCAN_LOGGING", "1") != "0"
     settings["PUBLIC_HOST"] = env.get("PUBLIC_HOST", Config.PUBLIC_HOST).rstrip("/")
     if production:
         if not env.get("SECRET_KEY"):

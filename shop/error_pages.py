@@ -8,7 +8,12 @@ from shop.errors import ShopError
 
 
 def _wants_problem() -> bool:
-    return request.path.startswith("/api/")
+    """API paths, and clients preferring JSON (the resolver's machine callers)."""
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json",
+                                                "application/linkset+json"])
+    return best not in (None, "text/html")
 
 
 def _respond(status: int, detail: str, title: str | None = None):

@@ -3,12 +3,13 @@
 from urllib.parse import urlencode
 
 from flask import Flask, request
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 
 from shop.i18n import current_language, localized
 from shop.money import format_vnd
 from shop.ocop.rules import LEVEL_LABELS, STATUS_LABELS
+from shop.trace.zones import STANDARD_LABELS
 
 
 def vnd(amount: int) -> str:
@@ -37,10 +38,13 @@ def init_app(app: Flask) -> None:
     """Register the filters and globals."""
     app.jinja_env.filters["vnd"] = vnd
     app.jinja_env.filters["date"] = lambda d: format_date(d, "medium") if d else ""
+    # Instants are stored in UTC and shown in Vietnam's time (BABEL_DEFAULT_TIMEZONE).
+    app.jinja_env.filters["datetime"] = lambda t: format_datetime(t, "medium") if t else ""
+    app.jinja_env.filters["decimal"] = format_decimal
     app.jinja_env.globals.update(
         localized=localized, stars_label=stars_label, url_with=url_with,
         current_language=current_language, get_locale=get_locale,
-        level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS,
+        level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, standard_labels=STANDARD_LABELS,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

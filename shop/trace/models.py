@@ -182,6 +182,7 @@ class Unit(db.Model):
     last_scanned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     lot: Mapped[Lot] = relationship(lazy="raise_on_sql")
+    run: Mapped[LabelRun] = relationship(lazy="raise_on_sql")
 
 
 class Scan(db.Model):

@@ -34,7 +34,7 @@ def _relax_durability() -> None:
 
 
 def record_scan(lot_id: int, serial: str | None) -> UnitCheck | None:
-    """Log one scan of a lot (or one unit) and commit; None when no serial was asked."""
+    """Log one scan of a lot (or one unit); the caller commits. None when no serial was asked."""
     now = utcnow()
     _relax_durability()
     check = None
@@ -56,7 +56,6 @@ def record_scan(lot_id: int, serial: str | None) -> UnitCheck | None:
                               first_scanned_at=row.first_scanned_at)
     db.session.execute(insert(Scan).values(lot_id=lot_id, unit_id=unit_id,
                                            unknown_serial=unknown, scanned_at=now))
-    db.session.commit()
     return check
 
 

@@ -1,5 +1,148 @@
-"""The resolver: GS1 Digital Link and short trace URLs answer people and machines."""
+"""The resolver: GS1 Digital Link and short trace URLs answer people and machines.
 
-from flask import Blueprint
+A person (HTML) gets the trace page and the scan is counted; a machine asking for
+`?linkType=all` or `Accept: application/linkset+json` gets an RFC 9264 linkset; a
+`?linkType=<type>` redirects to that link.
+"""
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
+from flask_babel import gettext as _
+
+from shop import clock
+from shop.extensions import db
+from shop.trace import gs1, queries
+from shop.trace.labels import LabelSize, cached_png, cached_svg
+from shop.trace.linkset import LINKSET_TYPE, link_targets, linkset, product_links
+from shop.trace.models import Lot
+from shop.trace.report import build_report
+from shop.trace.runs import lot_label
+from shop.trace.scans import peek_unit, record_scan
 
 bp = Blueprint("trace", __name__)
+
+
+def _wants_linkset() -> bool:
+    if request.args.get("linkType") == "all":
+        return True
+    return request.accept_mimetypes.best_match(["text/html", LINKSET_TYPE]) == LINKSET_TYPE
+
+
+def _raw_path() -> str:
+    """The request path still %-encoded, so a lot holding "/" (allowed by GS1) survives."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or request.path
+    return raw.split("?", 1)[0]
+
+
+def _linkset_response(body: dict) -> Response:
+    response = current_app.response_class(
+        current_app.json.dumps(body), mimetype=LINKSET_TYPE)
+    response.vary.add("Accept")
+    return response
+
+
+def _answer(lot: Lot, anchor: str, serial: str | None):
+    """Redirect, linkset or trace page for a resolved lot (and maybe a unit's serial)."""
+    targets = link_targets(lot)
+    link_type = request.args.get("linkType")
+    if link_type in targets:
+        return redirect(targets[link_type], 307)
+    # An unknown link type falls back to the default link, the trace page (as GS1 resolvers do).
+    if _wants_linkset():
+        return _linkset_response(linkset(anchor, targets))
+    # Count the scan, render with the fresh counters, then commit: the commit would expire
+    # the loaded lot, and the page needs it.
+    counting = request.method == "GET" and current_app.config["SCAN_LOGGING"]
+    check = record_scan(lot.id, serial) if counting else (
+        peek_unit(lot.id, serial) if serial is not None else None)
+    report = build_report(lot, clock.today(), check)
+    html = render_template("trace/lot.html", report=report, epcis_url=targets["gs1:epcis"])
+    db.session.commit()
+    response = current_app.make_response(html)
+    response.headers["Link"] = f'<{anchor}?linkType=all>; rel="linkset"; type="{LINKSET_TYPE}"'
+    response.vary.add("Accept")
+    response.cache_control.no_store = True  # every view is a counted check
+    return response
+
+
+@bp.get("/01/<path:_rest>")
+def resolve(_rest: str):
+    """Resolve /01/{gtin}[/10/{lot}][/21/{serial}] (GS1 Digital Link)."""
+    try:
+        link = gs1.parse_path(_raw_path(), request.args.to_dict())
+    except gs1.GS1Error as error:
+        abort(400, _("This is not a valid GS1 Digital Link: %(reason)s", reason=error))
+    anchor = current_app.config["PUBLIC_HOST"] + link.path()
+    if link.lot is None and link.serial is None:
+        return _answer_product(link.gtin, anchor)
+    if link.lot is not None:
+        lot = queries.lot_by_gtin(link.gtin, link.lot)
+        if lot is None:
+            abort(404, _("No lot %(lot)s of the product with GTIN %(gtin)s is on record.",
+                         lot=link.lot, gtin=link.gtin))
+    else:
+        lot = queries.lot_by_serial(link.gtin, link.serial)
+        if lot is None:
+            abort(404, _("Serial number %(serial)s is not on record: this may not be a "
+                         "genuine code.", serial=link.serial))
+    return _answer(lot, anchor, link.serial)
+
+
+def _answer_product(gtin14: str, anchor: str):
+    """A GTIN alone: the product's links; a person goes to the product page."""
+    product = queries.product_by_gtin(gtin14)
+    if product is None:
+        abort(404, _("No product with GTIN %(gtin)s is on record.", gtin=gtin14))
+    targets = product_links(product)
+    if _wants_linkset():
+        return _linkset_response(linkset(anchor, targets))
+    return redirect(targets.get(request.args.get("linkType"), targets["gs1:pip"]), 307)
+
+
+@bp.get("/t/<token>")
+@bp.get("/t/<token>/<serial>")
+def resolve_token(token: str, serial: str | None = None):
+    """Resolve the short trace URL of a product without a GTIN."""
+    if serial is not None:
+        try:
+            gs1.validate_serial(serial)
+        except gs1.GS1Error as error:
+            abort(400, str(error))
+    lot = queries.lot_by_token(token)
+    if lot is None:
+        abort(404, _("This trace code is not on record."))
+    anchor = current_app.config["PUBLIC_HOST"] + request.path
+    return _answer(lot, anchor, serial)
+
+
+def _label_lot(lot_id: int) -> Lot:
+    lot = queries.load_lot(lot_id)
+    if lot is None:
+        abort(404, _("No such lot."))
+    return lot
+
+
+def _size() -> LabelSize:
+    try:
+        return LabelSize(request.args.get("size", LabelSize.MEDIUM.value))
+    except ValueError:
+        abort(400, _("There is no label size called “%(size)s”.", size=request.args["size"]))
+
+
+def _label_response(body: bytes | str, mimetype: str) -> Response:
+    response = current_app.make_response((body, 200, {"Content-Type": mimetype}))
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+@bp.get("/labels/lots/<int:lot_id>.png")
+def lot_label_png(lot_id: int):
+    """A lot's public label (one code for the whole lot) as PNG; serialised labels are private."""
+    return _label_response(cached_png(lot_label(_label_lot(lot_id)), _size()), "image/png")
+
+
+@bp.get("/labels/lots/<int:lot_id>.svg")
+def lot_label_svg(lot_id: int):
+    """A lot's public label as SVG."""
+    return _label_response(cached_svg(lot_label(_label_lot(lot_id)), _size()), "image/svg+xml")

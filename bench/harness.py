@@ -75,7 +75,7 @@ def _wait_until_up(base: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=1)
+            urllib.request.urlopen(base + "/healthz", timeout=1)
             return
         except urllib.error.HTTPError:
             return  # it answered

@@ -1,5 +1,287 @@
-"""Producer portal pages."""
+"""Producer portal pages: a producer's zones, lots, labels and recalls."""
 
-from flask import Blueprint
+import re
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import contains_eager
+
+from shop import clock
+from shop.accounts.access import role_required
+from shop.accounts.models import Role
+from shop.catalog.models import Product
+from shop.errors import InvalidInput, InvalidState, NotFound
+from shop.extensions import db
+from shop.ocop.forms import show_error
+from shop.places.models import Province
+from shop.portal.forms import (
+    MAX_INPUT_ROWS,
+    LabelRunForm,
+    LotForm,
+    RecallForm,
+    ZoneEditForm,
+    ZoneForm,
+)
+from shop.trace import zones as zone_service
+from shop.trace.gs1 import MAX_LOT_LENGTH
+from shop.trace.labels import LabelSize, cached_png, cached_svg
+from shop.trace.links import lot_path, lot_url
+from shop.trace.lots import create_lot, get_lot, recall_lot
+from shop.trace.models import LabelRun, Lot, Zone, ZoneStatus
+from shop.trace.queries import load_lot
+from shop.trace.runs import issued_serials, lot_label, print_run, run_labels
+from shop.trace.sheets import label_sheet_pdf
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
+
+LOTS_PER_PAGE = 50
+# Characters kept in a download's file name; a lot number may hold quotes and slashes.
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]")
+
+
+@bp.context_processor
+def _number_format() -> dict:
+    """Numbers in the reader's language: 2,5 ha in Vietnamese, 2.5 ha in English."""
+    return {"number": format_decimal}
+
+
+def _producer_id() -> int:
+    """The signed-in member's producer; an account outside any producer has no portal."""
+    if current_user.producer_id is None:
+        abort(403, _("Your account does not belong to a producer."))
+    return current_user.producer_id
+
+
+def _form_status(form) -> int:
+    return 400 if form.is_submitted() else 200
+
+
+@bp.get("/")
+@role_required(Role.PRODUCER)
+def home():
+    """The producer's name, how many zones and lots it has, and where to manage them."""
+    producer_id = _producer_id()
+    zone_count, active_zones = db.session.execute(
+        select(func.count(Zone.id), func.count(case((Zone.status == ZoneStatus.ACTIVE, 1))))
+        .where(Zone.producer_id == producer_id)).one()
+    lot_count, recalled_lots = db.session.execute(
+        select(func.count(Lot.id), func.count(Lot.recalled_at)).join(Lot.product)
+        .where(Product.producer_id == producer_id)).one()
+    return render_template("portal/home.html", producer=current_user.producer,
+                           zone_count=zone_count, active_zones=active_zones,
+                           lot_count=lot_count, recalled_lots=recalled_lots)
+
+
+@bp.get("/zones")
+@role_required(Role.PRODUCER)
+def zones():
+    """The producer's raw-material zones, active ones first."""
+    return render_template("portal/zones.html", today=clock.today(),
+                           zones=zone_service.producer_zones(_producer_id()),
+                           cycle_labels=zone_service.CYCLE_LABELS,
+                           standard_labels=zone_service.STANDARD_LABELS,
+                           status_labels=zone_service.ZONE_STATUS_LABELS)
+
+
+def _provinces() -> list[Province]:
+    return list(db.session.scalars(select(Province).order_by(Province.name)))
+
+
+def _zone_form_page(form: ZoneForm, zone: Zone | None = None):
+    return render_template("portal/zone_form.html", form=form, zone=zone,
+                           code_example=zone_service.CODE_EXAMPLE,
+                           minimum_area=zone_service.MINIMUM_AREA_HA,
+                           cycle_labels=zone_service.CYCLE_LABELS), _form_status(form)
+
+
+@bp.route("/zones/new", methods=["GET", "POST"])
+@role_required(Role.PRODUCER)
+def new_zone():
+    """Register a raw-material zone under its planting-area code."""
+    producer_id = _producer_id()
+    form = ZoneForm(_provinces())
+    if form.validate_on_submit():
+        try:
+            zone = zone_service.create_zone(producer_id, form.to_input(), actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Zone %(code)s registered.", code=zone.code), "success")
+            return redirect(url_for(".zones"))
+    return _zone_form_page(form)
+
+
+@bp.route("/zones/<int:zone_id>/edit", methods=["GET", "POST"])
+@role_required(Role.PRODUCER)
+def edit_zone(zone_id: int):
+    """Change a zone's record, its status included."""
+    zone = zone_service.get_zone(zone_id, actor=current_user)
+    form = ZoneEditForm(_provinces(), obj=zone)
+    if form.validate_on_submit():
+        try:
+            zone_service.update_zone(zone.id, form.to_input(), actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Zone %(code)s saved.", code=zone.code), "success")
+            return redirect(url_for(".zones"))
+    return _zone_form_page(form, zone)
+
+
+@bp.get("/lots")
+@role_required(Role.PRODUCER)
+def lots():
+    """The producer's lots, newest first, 50 to a page, with their products."""
+    query = (select(Lot).join(Lot.product).options(contains_eager(Lot.product))
+             .where(Product.producer_id == _producer_id())
+             .order_by(Lot.produced_on.desc(), Lot.id.desc()))
+    page = db.paginate(query, page=max(1, request.args.get("page", 1, type=int)),
+                       per_page=LOTS_PER_PAGE, error_out=False)
+    return render_template("portal/lots.html", page=page)
+
+
+@bp.route("/lots/new", methods=["GET", "POST"])
+@role_required(Role.PRODUCER)
+def new_lot():
+    """Record a lot of one of the producer's products and the zones it drew on."""
+    producer_id = _producer_id()
+    products = db.session.scalars(select(Product).where(Product.producer_id == producer_id)
+                                  .order_by(Product.name_key, Product.id))
+    active_zones = [zone for zone in zone_service.producer_zones(producer_id)
+                    if zone.status is ZoneStatus.ACTIVE]
+    form = LotForm(list(products), active_zones)
+    if "add_row" in request.form:
+        # "Add another row" (no JavaScript): the same form again, one row longer.
+        form.add_row()
+        return _lot_form_page(form, 200)
+    if form.validate_on_submit():
+        try:
+            lot = create_lot(form.to_input(), actor=current_user)
+        except InvalidInput as error:
+            form.show_error(error)
+        else:
+            db.session.commit()
+            flash(_("Lot %(code)s recorded.", code=lot.code), "success")
+            return redirect(url_for(".lot", lot_id=lot.id))
+    return _lot_form_page(form, _form_status(form))
+
+
+def _lot_form_page(form: LotForm, status: int):
+    return render_template("portal/lot_form.html", form=form, max_rows=MAX_INPUT_ROWS,
+                           max_lot_length=MAX_LOT_LENGTH), status
+
+
+def _lot_page(lot_id: int, run_form: LabelRunForm | None = None,
+              recall_form: RecallForm | None = None, status: int = 200):
+    """A lot's page; officers see it to recall the lot, only producer members print labels."""
+    lot = load_lot(get_lot(lot_id, actor=current_user).id)
+    may_print = current_user.has_role(Role.PRODUCER) and not lot.recalled
+    runs = list(db.session.scalars(select(LabelRun).where(LabelRun.lot_id == lot.id)
+                                   .order_by(LabelRun.id.desc()))) if may_print else []
+    return render_template(
+        "portal/lot.html", lot=lot, trace_path=lot_path(lot), digital_link=lot_url(lot),
+        may_print=may_print, runs=runs, issued=issued_serials(lot.id) if may_print else 0,
+        size_labels={size.value: size.spec.label for size in LabelSize},
+        run_form=run_form or LabelRunForm(formdata=None),
+        recall_form=recall_form or RecallForm(formdata=None)), status
+
+
+@bp.get("/lots/<int:lot_id>")
+@role_required(Role.PRODUCER, Role.OFFICER)
+def lot(lot_id: int):
+    """A lot: its inputs, links, label, label runs and recall."""
+    return _lot_page(lot_id)
+
+
+@bp.post("/lots/<int:lot_id>/recall")
+@role_required(Role.PRODUCER, Role.OFFICER)
+def recall(lot_id: int):
+    """Recall a lot; its trace page tells shoppers at once and its labels no longer print."""
+    form = RecallForm()
+    if form.validate_on_submit():
+        try:
+            recalled = recall_lot(lot_id, form.reason.data, actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        except InvalidState as error:
+            flash(error.message, "error")
+            return redirect(url_for(".lot", lot_id=lot_id))
+        else:
+            db.session.commit()
+            flash(_("Lot %(code)s recalled.", code=recalled.code), "success")
+            return redirect(url_for(".lot", lot_id=lot_id))
+    return _lot_page(lot_id, recall_form=form, status=400)
+
+
+@bp.post("/lots/<int:lot_id>/runs")
+@role_required(Role.PRODUCER)
+def new_run(lot_id: int):
+    """Record a label run, then download its sheet of labels."""
+    form = LabelRunForm()
+    if form.validate_on_submit():
+        try:
+            run = print_run(lot_id, form.size.data, form.count.data, form.serialised,
+                            actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        except InvalidState as error:
+            flash(error.message, "error")
+            return redirect(url_for(".lot", lot_id=lot_id))
+        else:
+            db.session.commit()
+            return redirect(url_for(".run_pdf", run_id=run.id))
+    return _lot_page(lot_id, run_form=form, status=400)
+
+
+def _own_lot(lot_id: int) -> Lot:
+    """A lot of the member's producer, with what its label shows loaded."""
+    return load_lot(get_lot(lot_id, actor=current_user).id)
+
+
+def _label_size() -> LabelSize:
+    try:
+        return LabelSize(request.args.get("size", LabelSize.MEDIUM.value))
+    except ValueError:
+        abort(400, _("There is no label size called “%(size)s”.", size=request.args["size"]))
+
+
+def _label_response(body: bytes | str, mimetype: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@bp.get("/lots/<int:lot_id>/label.png")
+@role_required(Role.PRODUCER)
+def label_png(lot_id: int):
+    """The lot's label (one code for the lot) as a 300 dpi PNG."""
+    return _label_response(cached_png(lot_label(_own_lot(lot_id)), _label_size()), "image/png")
+
+
+@bp.get("/lots/<int:lot_id>/label.svg")
+@role_required(Role.PRODUCER)
+def label_svg(lot_id: int):
+    """The lot's label (one code for the lot) as SVG."""
+    return _label_response(cached_svg(lot_label(_own_lot(lot_id)), _label_size()),
+                           "image/svg+xml")
+
+
+@bp.get("/runs/<int:run_id>.pdf")
+@role_required(Role.PRODUCER)
+def run_pdf(run_id: int):
+    """A run's sheet of labels as a PDF download; serialised runs hold live serials: no caching."""
+    run = db.session.get(LabelRun, run_id)
+    if run is None:
+        raise NotFound(_("No such label run."))
+    lot = _own_lot(run.lot_id)
+    filename = _UNSAFE_FILENAME.sub("_", f"labels-{lot.code}-{run.id}.pdf")
+    response = Response(label_sheet_pdf(run_labels(run, lot), LabelSize(run.size)),
+                        mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -9,10 +9,11 @@ from shop.errors import InvalidInput, InvalidState
 from shop.extensions import db
 from shop.i18n import localized
 from shop.trace import gs1
-from shop.trace.labels import LabelSize, LabelText
+from shop.trace.labels import LabelSize, LabelText, layout_label
 from shop.trace.links import lot_url
 from shop.trace.lots import get_lot
 from shop.trace.models import LabelRun, Lot, Unit
+from shop.trace.queries import load_lot
 
 MAX_RUN_LABELS = 2000
 
@@ -40,6 +41,7 @@ def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor:
                   "at most %(left)s more can be.",
                   quantity=format_decimal(lot.quantity), issued=format_decimal(issued),
                   left=format_decimal(max(lot.quantity - issued, 0))), "count")
+    _ensure_fits(lot.id, size, serialised)
     run = LabelRun(lot_id=lot.id, size=LabelSize(size).value, count=count,
                    serialised=serialised, created_by_id=actor.id)
     db.session.add(run)
@@ -52,6 +54,15 @@ def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor:
             {"lot_id": lot.id, "run_id": run.id, "serial": serial, "scan_count": 0}
             for serial in sorted(serials)])
     return run
+
+
+def _ensure_fits(lot_id: int, size: LabelSize, serialised: bool) -> None:
+    """Refuse a label size too small for the lot's code before any serial is issued."""
+    sample_serial = "0" * gs1.SERIAL_LENGTH if serialised else None
+    try:
+        layout_label(lot_label(load_lot(lot_id), sample_serial), size)
+    except ValueError as error:
+        raise InvalidInput(str(error), "size") from None
 
 
 def lot_label(lot: Lot, serial: str | None = None) -> LabelText:

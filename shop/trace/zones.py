@@ -5,6 +5,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from decimal import Decimal
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -22,6 +23,9 @@ CODE_PATTERN = re.compile(r"VN-\d{2}-\d{3}-\d{5}-\d{2,3}-\d{2}")
 CODE_EXAMPLE = "VN-24-213-07573-01-22"
 MINIMUM_AREA_HA = {CropCycle.PERENNIAL: Decimal("1"), CropCycle.ANNUAL: Decimal("0.1")}
 MAX_SEASONS_PER_YEAR = 4
+# Far beyond any real zone, and within what the columns hold (Numeric(10, 2), INTEGER).
+MAX_AREA_HA = Decimal("100000")
+MAX_YIELD_KG = 1_000_000_000
 CYCLE_LABELS = {CropCycle.PERENNIAL: _l("perennial"), CropCycle.ANNUAL: _l("annual")}
 STANDARD_LABELS = {Standard.VIETGAP: "VietGAP", Standard.GLOBALGAP: "GlobalGAP",
                    Standard.ORGANIC: _l("Organic"), Standard.NONE: _l("No standard")}
@@ -71,9 +75,12 @@ def validate_zone(data: ZoneInput) -> None:
         raise InvalidInput(
             _("A zone of %(cycle)s crops needs at least %(minimum)s ha.",
               cycle=CYCLE_LABELS[data.cycle], minimum=minimum), "area_ha")
-    if data.expected_yield_kg <= 0:
-        raise InvalidInput(_("Enter the expected yield per season in kilograms."),
-                           "expected_yield_kg")
+    if data.area_ha > MAX_AREA_HA:
+        raise InvalidInput(_("A zone is at most %(max)s ha.", max=format_decimal(MAX_AREA_HA)),
+                           "area_ha")
+    if not 0 < data.expected_yield_kg <= MAX_YIELD_KG:
+        raise InvalidInput(_("Enter the expected yield per season: 1 to %(max)s kg.",
+                             max=format_decimal(MAX_YIELD_KG)), "expected_yield_kg")
     if not 1 <= data.seasons_per_year <= MAX_SEASONS_PER_YEAR:
         raise InvalidInput(_("A zone has 1 to %(max)d seasons a year.",
                              max=MAX_SEASONS_PER_YEAR), "seasons_per_year")

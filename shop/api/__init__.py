@@ -3,14 +3,25 @@
 from flask_openapi3 import OpenAPI
 from flask_openapi3.models import Schema
 from flask_openapi3.utils import get_model_schema
+from pydantic import BaseModel
 
-from shop.api.schemas import Problem
+from shop.api.schemas import EPCISDocument, Problem
+
+
+def _add_schema(app: OpenAPI, model: type[BaseModel]) -> None:
+    """Put `model` and the models it nests into the document's components."""
+    schema = get_model_schema(model)
+    for name, nested in schema.pop("$defs", {}).items():
+        app.components_schemas[name] = Schema(**nested)
+    app.components_schemas[model.__name__] = Schema(**schema)
 
 
 def register_api(app: OpenAPI) -> None:
-    """Attach the API blueprints and the shared Problem schema."""
-    from shop.api import products, reference
+    """Attach the API blueprints and the schemas that responses name by hand."""
+    from shop.api import lots, products, reference
 
-    app.components_schemas["Problem"] = Schema(**get_model_schema(Problem))
+    _add_schema(app, Problem)
+    _add_schema(app, EPCISDocument)  # served as application/ld+json, so described by hand
     app.register_api(products.bp)
     app.register_api(reference.bp)
+    app.register_api(lots.bp)

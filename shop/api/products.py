@@ -1,14 +1,18 @@
 """Listed products: the catalog's search and product page, as JSON."""
 
 from flask_openapi3 import Tag
+from sqlalchemy.orm.attributes import set_committed_value
 
 from shop import clock
 from shop.api import serializers
 from shop.api.http import api_blueprint, error_responses
-from shop.api.schemas import ProductDetail, ProductPage, ProductPath
+from shop.api.schemas import MAX_PRODUCT_LOTS, ProductDetail, ProductPage, ProductPath
 from shop.catalog import services
+from shop.catalog.models import Product
 from shop.catalog.params import CatalogParams
 from shop.catalog.search import search
+from shop.trace.models import Lot
+from shop.trace.queries import product_lots
 
 bp = api_blueprint("api_products", __name__, Tag(
     name="Products", description="OCOP products for sale: those with a current certificate."))
@@ -32,6 +36,19 @@ def list_products(query: CatalogParams):
 @bp.get("/products/<slug>", operation_id="getProduct",
         responses={200: ProductDetail, **error_responses(404)})
 def get_product(path: ProductPath):
-    """One listed product with its story; a product not for sale is not found."""
+    """One listed product with its story and newest lots; a product not for sale is not found."""
     product = services.listed_product(path.slug)
-    return serializers.product_detail(product, clock.today()).model_dump(mode="json")
+    lots, lot_count = _newest_lots(product)
+    return serializers.product_detail(product, clock.today(), lots, lot_count
+                                      ).model_dump(mode="json")
+
+
+def _newest_lots(product: Product) -> tuple[list[Lot], int]:
+    """The product's newest lots, up to MAX_PRODUCT_LOTS, and how many it has: one query."""
+    lots = product_lots([product.id])[product.id]
+    shown = lots[:MAX_PRODUCT_LOTS]
+    for lot in shown:
+        # product_lots leaves lot.product unloaded; it is this product, already loaded, which
+        # the lot's Digital Link needs. Set as loaded state, so nothing is marked changed.
+        set_committed_value(lot, "product", product)
+    return shown, len(lots)

@@ -1,15 +1,18 @@
 """ORM objects to API documents; needs a request context for absolute URLs."""
 
-from datetime import date
+from datetime import UTC, date
 
-from flask import url_for
+from flask import current_app, url_for
 
 from shop.api import schemas
 from shop.catalog.models import Product, ProductImage
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
-from shop.ocop.rules import status_on
+from shop.ocop.rules import LISTABLE_STATUSES, status_on
 from shop.places.models import Province
 from shop.producers.models import Producer
+from shop.trace.links import lot_path, lot_url
+from shop.trace.models import Lot, LotInput, Zone
+from shop.trace.report import TraceReport
 
 
 def _image_url(image: ProductImage) -> str:
@@ -67,12 +70,106 @@ def product_summary(product: Product, today: date) -> schemas.ProductSummary:
     return schemas.ProductSummary(**_product_fields(product, today))
 
 
-def product_detail(product: Product, today: date) -> schemas.ProductDetail:
-    """A listed product with its sub-group, stories and every photo."""
+def product_detail(product: Product, today: date, lots: list[Lot], lot_count: int
+                   ) -> schemas.ProductDetail:
+    """A listed product with its sub-group, stories, every photo and its newest `lots`."""
     return schemas.ProductDetail(
         **_product_fields(product, today),
         subgroup=group_ref(product.subgroup) if product.subgroup else None,
         story_vi=product.story_vi,
         story_en=product.story_en,
         image_urls=[_image_url(image) for image in product.images],
+        lots=[product_lot(lot) for lot in lots],
+        lot_count=lot_count,
+    )
+
+
+def _public(path: str) -> str:
+    """A URL on PUBLIC_HOST, the host printed on labels, whichever host serves the API."""
+    return current_app.config["PUBLIC_HOST"] + path
+
+
+def _labels(lot: Lot) -> dict[str, str]:
+    return {"label_png": _public(f"/labels/lots/{lot.id}.png"),
+            "label_svg": _public(f"/labels/lots/{lot.id}.svg")}
+
+
+def product_lot(lot: Lot) -> schemas.ProductLot:
+    """A lot as its product lists it; `lot.product` must be loaded (for the Digital Link)."""
+    return schemas.ProductLot(
+        id=lot.id, code=lot.code, produced_on=lot.produced_on, expires_on=lot.expires_on,
+        recalled=lot.recalled, digital_link=lot_url(lot), **_labels(lot),
+        url=url_for("api_lots.get_lot", lot_id=lot.id, _external=True),
+    )
+
+
+def _trace_certificate(cert: Certificate, report: TraceReport) -> schemas.TraceCertificate:
+    return schemas.TraceCertificate(
+        number=cert.number, level=cert.level, authority=cert.authority, stars=cert.stars,
+        recognized_on=cert.recognized_on, expires_on=cert.expires_on,
+        status=report.certificate_status, revoked_on=cert.revoked_on,
+    )
+
+
+def _trace_product(report: TraceReport) -> schemas.TraceProduct:
+    product, cert = report.product, report.certificate
+    return schemas.TraceProduct(
+        slug=product.slug, name=product.name_vi, name_vi=product.name_vi,
+        name_en=product.name_en, gtin=product.gtin, stars=cert.stars if cert else None,
+        listed=report.certificate_status in LISTABLE_STATUSES,
+        certificate=_trace_certificate(cert, report) if cert else None,
+        url=url_for("catalog.product", slug=product.slug, _external=True),
+        image_url=_image_url(product.images[0]) if product.images else None,
+    )
+
+
+def _zone(zone: Zone) -> schemas.RawMaterialZone:
+    return schemas.RawMaterialZone(
+        code=zone.code, name=zone.name, crop=zone.crop, variety=zone.variety,
+        area_ha=float(zone.area_ha), commune=zone.commune, district=zone.district,
+        province=province_ref(zone.province),
+        latitude=float(zone.latitude) if zone.latitude is not None else None,
+        longitude=float(zone.longitude) if zone.longitude is not None else None,
+        standard=zone.standard, standard_certificate=zone.standard_certificate or None,
+        standard_expires_on=zone.standard_expires_on,
+    )
+
+
+def _trace_input(item: LotInput) -> schemas.TraceInput:
+    return schemas.TraceInput(zone=_zone(item.zone), harvested_on=item.harvested_on,
+                              quantity_kg=item.quantity_kg)
+
+
+def _trace_lot(report: TraceReport) -> schemas.TraceLot:
+    lot = report.lot
+    recalled_at = lot.recalled_at
+    if recalled_at is not None and recalled_at.tzinfo is None:
+        recalled_at = recalled_at.replace(tzinfo=UTC)  # SQLite drops the offset of UTC values
+    return schemas.TraceLot(
+        id=lot.id, code=lot.code, produced_on=lot.produced_on, expires_on=lot.expires_on,
+        expired=report.lot_expired, quantity=lot.quantity, unit=lot.unit,
+        recalled=lot.recalled, recalled_at=recalled_at,
+        recall_reason=lot.recall_reason if lot.recalled else None,
+        digital_link=lot_url(lot), trace_url=_public(lot_path(lot)), **_labels(lot),
+        epcis_url=url_for("api_lots.get_lot_epcis", lot_id=lot.id, _external=True),
+    )
+
+
+def _trace_producer(maker: Producer) -> schemas.TraceProducer:
+    return schemas.TraceProducer(slug=maker.slug, name=maker.name, address=maker.address,
+                                 province=province_ref(maker.province))
+
+
+def lot_trace(report: TraceReport) -> schemas.LotTrace:
+    """A lot's trace (see trace.report.build_report) with its product, producer and zones."""
+    return schemas.LotTrace(
+        as_of=report.today,
+        lot=_trace_lot(report),
+        product=_trace_product(report),
+        producer=_trace_producer(report.product.producer),
+        inputs=[_trace_input(item) for item in report.lot.inputs],
+        notices=[schemas.Notice(kind=n.kind, severity=n.severity, message=n.message)
+                 for n in report.notices],
+        journey=[schemas.JourneyStep(on=s.on, kind=s.kind, title=s.title)
+                 for s in report.journey],
     )

@@ -70,11 +70,16 @@ def test_every_reference_resolves(document):
         assert isinstance(resolve(document, ref), dict), ref
 
 
+# Operations whose success is another JSON media type than application/json.
+OTHER_MEDIA_TYPES = {"getLotEpcis": "application/ld+json"}
+
+
 def test_success_is_json_and_errors_are_problem_details(document):
     for item in document["paths"].values():
         for operation in item.values():
             responses = operation["responses"]
-            assert set(responses["200"]["content"]) == {"application/json"}
+            media_type = OTHER_MEDIA_TYPES.get(operation["operationId"], "application/json")
+            assert set(responses["200"]["content"]) == {media_type}
             for status, response in responses.items():
                 if status != "200":
                     assert set(response["content"]) == {"application/problem+json"}, status

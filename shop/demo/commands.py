@@ -38,13 +38,15 @@ def seed_demo(if_empty: bool) -> None:
 
 
 def _report(summary: SeedSummary, seconds: float) -> None:
-    fates = summary.fates
+    fates, trace = summary.fates, summary.trace
     click.echo(
         f"Seeded {summary.provinces} provinces, {summary.producers} producers, "
         f"{summary.products} products ({summary.images} images) in {seconds:.1f} s.\n"
         f"Listed today: {summary.listed} (of which {fates[Fate.EXPIRING]} expire within "
         f"90 days). Hidden: {fates[Fate.EXPIRED]} expired, {fates[Fate.REVOKED]} revoked, "
-        f"{fates[Fate.LOW_STARS]} below 3 stars.\n")
+        f"{fates[Fate.LOW_STARS]} below 3 stars.\n"
+        f"Traceability: {trace.zones} zones, {trace.lots} lots (1 recalled, {trace.expired} "
+        f"expired), {trace.units} serialised units scanned {trace.scans} times.\n")
     width = max(len(a.email) for a in DEMO_ACCOUNTS)
     click.echo(f"{'Email':<{width}}  {'Password':<20}  Role")
     click.echo(f"{'-' * width}  {'-' * 20}  {'-' * 12}")

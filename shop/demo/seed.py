@@ -15,6 +15,7 @@ from shop.demo.accounts import DEMO_ACCOUNTS, MEMBER_OF, seed_accounts
 from shop.demo.catalog import seed_producers, seed_products
 from shop.demo.certificates import certify
 from shop.demo.reference import GROUPS, PROVINCES
+from shop.demo.trace import TraceSummary, seed_trace
 from shop.extensions import db
 from shop.ocop.models import ProductGroup, ProductSubgroup
 from shop.places.models import Province
@@ -35,6 +36,7 @@ class SeedSummary:
     images: int
     listed: int
     fates: Counter
+    trace: TraceSummary
 
 
 def existing_data() -> str | None:
@@ -61,12 +63,13 @@ def seed(media_root: Path, today: date) -> SeedSummary:
     users = seed_accounts(member_of)
     seeded = seed_products(producers, groups, subgroups, media_root, rng)
     fates = certify(seeded, users[Role.OFFICER], today, rng)
+    trace = seed_trace(seeded, fates, users, today, rng)
     listed = db.session.scalar(
         listed_products(today).with_only_columns(func.count(Product.id)))
     return SeedSummary(
         provinces=len(provinces), producers=len(producers), products=len(seeded),
         images=sum(len(s.product.images) for s in seeded), listed=listed,
-        fates=Counter(fates),
+        fates=Counter(fates), trace=trace,
     )
 
 

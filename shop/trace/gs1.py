@@ -78,6 +78,9 @@ def validate_code(value: str, kind: str, max_length: int) -> str:
     if bad:
         raise GS1Error(_l("The %(kind)s has characters GS1 does not allow: %(chars)s",
                           kind=kind, chars=" ".join(bad)))
+    if not value.strip("."):
+        # "." and ".." are path segments that browsers and servers rewrite: the link would break.
+        raise GS1Error(_l("The %(kind)s cannot be only dots.", kind=kind))
     return value
 
 

@@ -119,7 +119,8 @@ def _ensure_code_free(code: str, zone_id: int | None) -> None:
 def _apply(zone: Zone, data: ZoneInput) -> None:
     for field in fields(ZoneInput):
         value = getattr(data, field.name)
-        setattr(zone, field.name, value.strip() if isinstance(value, str) else value)
+        # Only plain text is trimmed: the enums are str subclasses and must stay members.
+        setattr(zone, field.name, value.strip() if type(value) is str else value)
     zone.code = normalize_code(data.code)
     if data.standard is Standard.NONE:
         zone.standard_certificate, zone.standard_expires_on = "", None

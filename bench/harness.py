@@ -114,7 +114,9 @@ def wrk(base: str, paths: list[str], connections: int = 32, seconds: int = 10,
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
          "-s", script.name, base], capture_output=True, text=True, check=True).stdout
     os.unlink(script.name)
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latency = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.M))
+    if len(latency) != 2:
+        raise RuntimeError(f"unexpected wrk output:\n{output}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
                               r"timeout (\d+)", output)

@@ -104,10 +104,6 @@ def seed_zones(seeded: list[SeededProduct], actor_of: Actors, today: date,
                                                                         place), today, rng)
             zones[producer_id].append((create_zone(producer_id, data, actor_of(producer_id)),
                                        row))
-    # create_zone leaves cycle, standard and status as plain strings on the new objects (its
-    # _apply strips every str, StrEnums included), and the lot service compares them with
-    # `is`: reload every zone in one query so they hold enum members again.
-    db.session.scalars(select(Zone).execution_options(populate_existing=True)).all()
     return zones
 
 

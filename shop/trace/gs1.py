@@ -30,7 +30,8 @@ SERIAL_LENGTH = 13
 AI_GTIN, AI_CPV, AI_LOT, AI_SERIAL = "01", "22", "10", "21"
 AI_EXPIRY = "17"
 _QUALIFIER_ORDER = (AI_CPV, AI_LOT, AI_SERIAL)
-_YYMMDD = re.compile(r"\d{6}")
+# YYMMDD with a real month; GS1 allows day 00 ("end of the month").
+_YYMMDD = re.compile(r"[0-9]{2}(0[1-9]|1[0-2])(0[0-9]|[12][0-9]|3[01])")
 
 
 class GS1Error(ValueError):
@@ -158,7 +159,7 @@ def parse_path(raw_path: str, query: dict[str, str] | None = None) -> DigitalLin
         try:
             values[ai] = unquote(encoded, errors="strict")
         except UnicodeDecodeError:
-            raise GS1Error(_l("The Digital Link has a broken %%-escape.")) from None
+            raise GS1Error(_l("The Digital Link has a broken percent-escape.")) from None
     lot = validate_lot(values[AI_LOT]) if AI_LOT in values else None
     serial = validate_serial(values[AI_SERIAL]) if AI_SERIAL in values else None
     cpv = validate_code(values[AI_CPV], str(_l("variant")), 20) if AI_CPV in values else None

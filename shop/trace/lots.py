@@ -154,7 +154,8 @@ def create_lot(data: LotData, actor: User, today: date | None = None) -> Lot:
     # and the insert after it must not interleave with another lot drawing on the same zone.
     zone_ids = sorted({item.zone_id for item in data.inputs})
     zones = {zone.id: zone for zone in db.session.scalars(
-        select(Zone).where(Zone.id.in_(zone_ids)).order_by(Zone.id).with_for_update())}
+        select(Zone).where(Zone.id.in_(zone_ids)).order_by(Zone.id).with_for_update()
+        .execution_options(populate_existing=True))}
     for index, item in enumerate(data.inputs):
         _check_input(index, item, zones.get(item.zone_id), product.producer_id, data.produced_on)
     _check_mass_balance(data, zones)
@@ -180,10 +181,17 @@ def get_lot(lot_id: int, actor: User) -> Lot:
     return lot
 
 
+def lock_lot(lot_id: int) -> None:
+    """Hold the lot's row until commit, so actions on one lot take turns (plain SELECT … FOR
+    UPDATE: a refresh would repeat the lot's eager outer joins, which PostgreSQL cannot lock)."""
+    db.session.execute(select(Lot.id).where(Lot.id == lot_id).with_for_update())
+
+
 def recall_lot(lot_id: int, reason: str, actor: User) -> Lot:
     """Recall a lot with a reason; its trace page says so at once, and no labels print."""
+    lock_lot(lot_id)
     lot = get_lot(lot_id, actor)
-    db.session.refresh(lot, with_for_update=True)
+    db.session.refresh(lot, ["recalled_at"])
     if lot.recalled:
         raise InvalidState(_("This lot was already recalled."))
     if not reason.strip():

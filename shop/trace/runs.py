@@ -4,14 +4,16 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import func, insert, select
 
-from shop.accounts.models import User
-from shop.errors import InvalidInput, InvalidState
+from shop import clock
+from shop.accounts.models import Role, User
+from shop.errors import Forbidden, InvalidInput, InvalidState
 from shop.extensions import db
 from shop.i18n import localized
+from shop.ocop.rules import LISTABLE_STATUSES, status_on
 from shop.trace import gs1
 from shop.trace.labels import LabelSize, LabelText, layout_label
 from shop.trace.links import lot_url
-from shop.trace.lots import get_lot
+from shop.trace.lots import get_lot, lock_lot
 from shop.trace.models import LabelRun, Lot, Unit
 from shop.trace.queries import load_lot
 
@@ -26,14 +28,17 @@ def issued_serials(lot_id: int) -> int:
 def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor: User
               ) -> LabelRun:
     """Record a print of `count` labels; serialised runs issue `count` new random serials."""
+    lock_lot(lot_id)  # concurrent runs of one lot take turns counting its serials
     lot = get_lot(lot_id, actor)
+    if not actor.has_role(Role.PRODUCER):
+        raise Forbidden(_("Only the producer's members print its labels."))
+    db.session.refresh(lot, ["recalled_at"])
     if lot.recalled:
         raise InvalidState(_("This lot has been recalled; its labels can no longer be printed."))
     if not 1 <= count <= MAX_RUN_LABELS:
         raise InvalidInput(_("Print 1 to %(max)s labels at a time.",
                              max=format_decimal(MAX_RUN_LABELS)), "count")
     if serialised:
-        db.session.refresh(lot, with_for_update=True)  # serialise concurrent runs of one lot
         issued = issued_serials(lot.id)
         if issued + count > lot.quantity:
             raise InvalidInput(
@@ -41,7 +46,7 @@ def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor:
                   "at most %(left)s more can be.",
                   quantity=format_decimal(lot.quantity), issued=format_decimal(issued),
                   left=format_decimal(max(lot.quantity - issued, 0))), "count")
-    _ensure_fits(lot.id, size, serialised)
+    _ensure_fits(lot.id, LabelSize(size), serialised)
     run = LabelRun(lot_id=lot.id, size=LabelSize(size).value, count=count,
                    serialised=serialised, created_by_id=actor.id)
     db.session.add(run)
@@ -68,9 +73,11 @@ def _ensure_fits(lot_id: int, size: LabelSize, serialised: bool) -> None:
 def lot_label(lot: Lot, serial: str | None = None) -> LabelText:
     """The label of a lot, or of one serialised unit; `lot.product.certificate` must be loaded."""
     certificate = lot.product.certificate
+    # Stars print only while the certificate stands: a revoked or expired one is not OCOP.
+    marked = certificate is not None and status_on(certificate, clock.today()) in LISTABLE_STATUSES
     return LabelText(url=lot_url(lot, serial), product_name=localized(lot.product, "name"),
                      lot=lot.code, expires_on=lot.expires_on, serial=serial,
-                     stars=certificate.stars if certificate else None)
+                     stars=certificate.stars if marked else None)
 
 
 def run_labels(run: LabelRun, lot: Lot) -> list[LabelText]:

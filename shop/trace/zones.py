@@ -19,7 +19,7 @@ from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 
 # VN-{province}-{district}-{commune}-{facility sequence}-{year}, Decision 3156/QĐ-BNN-TT (2022).
 # Only the shape is checked: administrative codes change, so the parts are not looked up.
-CODE_PATTERN = re.compile(r"VN-\d{2}-\d{3}-\d{5}-\d{2,3}-\d{2}")
+CODE_PATTERN = re.compile(r"VN-\d{2}-\d{3}-\d{5}-\d{2,3}-\d{2}", re.ASCII)
 CODE_EXAMPLE = "VN-24-213-07573-01-22"
 MINIMUM_AREA_HA = {CropCycle.PERENNIAL: Decimal("1"), CropCycle.ANNUAL: Decimal("0.1")}
 MAX_SEASONS_PER_YEAR = 4
@@ -74,7 +74,7 @@ def validate_zone(data: ZoneInput) -> None:
     if data.area_ha < minimum:
         raise InvalidInput(
             _("A zone of %(cycle)s crops needs at least %(minimum)s ha.",
-              cycle=CYCLE_LABELS[data.cycle], minimum=minimum), "area_ha")
+              cycle=CYCLE_LABELS[data.cycle], minimum=format_decimal(minimum)), "area_ha")
     if data.area_ha > MAX_AREA_HA:
         raise InvalidInput(_("A zone is at most %(max)s ha.", max=format_decimal(MAX_AREA_HA)),
                            "area_ha")

@@ -157,7 +157,8 @@ def test_the_public_lot_label_decodes_to_the_lot_url_and_is_cacheable(client):
     decoded = zxingcpp.read_barcode(Image.open(BytesIO(response.data)))
     assert decoded is not None and decoded.text == url
     assert "public" in response.headers["Cache-Control"]
-    again = client.get(f"/labels/lots/{lot.id}.png", headers={"If-None-Match": response.headers["ETag"]})
+    etag = response.headers["ETag"]
+    again = client.get(f"/labels/lots/{lot.id}.png", headers={"If-None-Match": etag})
     assert again.status_code == 304
     svg = client.get(f"/labels/lots/{lot.id}.svg")
     assert svg.mimetype == "image/svg+xml" and svg.data.lstrip().startswith(b"<")

@@ -44,7 +44,8 @@ def flask(env: dict, *args: str) -> None:
 def app_env(url: str, **extra: str) -> dict:
     """The environment for the app under test: production settings on `url`."""
     return os.environ | {"DATABASE_URL": url, "SHOP_ENV": "production",
-                         "SECRET_KEY": "bench-only-secret", "PUBLIC_HOST": "http://127.0.0.1"
+                         "SECRET_KEY": "bench-only-secret", "PUBLIC_HOST": "http://127.0.0.1",
+                         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
                          } | extra
 
 

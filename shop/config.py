@@ -61,7 +61,8 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     settings["RATELIMIT_STORAGE_URI"] = env.get("REDIS_URL") or "memory://"
     settings["PROXY_COUNT"] = int(env.get("PROXY_COUNT", "0"))
     if env.get("REDIS_URL"):
-        settings.update(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=env["REDIS_URL"])
+        settings.update(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=env["REDIS_URL"],
+                        CACHE_KEY_PREFIX="ocop:")
     else:
         settings.update(CACHE_TYPE="FileSystemCache",
                         CACHE_DIR=str(INSTANCE_DIR / "cache"), CACHE_THRESHOLD=20000)

@@ -17,6 +17,8 @@ from shop.ocop.forms import (
     show_error,
 )
 from shop.ocop.rules import STATUS_LABELS, Status
+from shop.trace.gs1 import GS1Error
+from shop.trace.queries import lot_ref_by_url
 
 bp = Blueprint("ocop", __name__, url_prefix="/registry")
 
@@ -37,6 +39,22 @@ def registry():
                                   PAGE_SIZE)
     return render_template("ocop/registry.html", page=page, status=status, tabs=TABS,
                            status_labels=STATUS_LABELS, level_labels=LEVEL_LABELS)
+
+
+@bp.get("/lots")
+@role_required(Role.OFFICER)
+def find_lot():
+    """Open the lot a scanned trace link names (to recall it)."""
+    link = request.args.get("link", "")
+    try:
+        ref = lot_ref_by_url(link)
+    except GS1Error as error:
+        flash(_("This is not a lot's trace link: %(reason)s", reason=error), "error")
+        return redirect(url_for(".registry"))
+    if ref is None:
+        flash(_("No lot is on record for this link."), "error")
+        return redirect(url_for(".registry"))
+    return redirect(url_for("portal.lot", lot_id=ref.id))
 
 
 @bp.route("/certificates/new", methods=["GET", "POST"])

@@ -1,10 +1,17 @@
 """Finding lots and units by their printed identifiers, with what a trace shows loaded at once."""
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from shop.catalog.models import Product
 from shop.extensions import db
+from shop.ocop.models import Certificate
+from shop.producers.models import Producer
+from shop.trace import gs1
 from shop.trace.models import Lot, LotInput, Unit, Zone
 
 
@@ -41,17 +48,65 @@ def lot_by_gtin(gtin14: str, code: str) -> Lot | None:
         .options(*_with_trace()))
 
 
-def lot_by_token(token: str) -> Lot | None:
-    """A lot by the token of its short trace URL (products without a GTIN)."""
-    return db.session.scalar(select(Lot).where(Lot.token == token).options(*_with_trace()))
+@dataclass(frozen=True)
+class LotRef:
+    """A lot found by a printed identifier, with a stamp that changes whenever its trace does."""
+
+    id: int
+    stamp: str
 
 
-def lot_by_serial(gtin14: str, serial: str) -> Lot | None:
+def _ref_query():
+    # Built once: this runs on every scan, and building the statement cost more than running it.
+    latest_zone = (select(func.max(Zone.updated_at)).join(LotInput, LotInput.zone_id == Zone.id)
+                   .where(LotInput.lot_id == Lot.id).scalar_subquery())
+    return (select(Lot.id, Lot.token, Lot.updated_at, Lot.recalled_at, Product.updated_at,
+                   Producer.updated_at, Certificate.id, Certificate.updated_at,
+                   Certificate.revoked_on, latest_zone)
+            .join(Product, Product.id == Lot.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .outerjoin(Certificate, and_(Certificate.product_id == Product.id,
+                                         Certificate.superseded.is_(False))))
+
+
+_REF_QUERY = _ref_query()
+
+
+def _ref(*where) -> LotRef | None:
+    """One query: the lot's id and what its trace page depends on (for the page cache)."""
+    row = db.session.connection().execute(_REF_QUERY.where(*where)).first()
+    return None if row is None else LotRef(row[0], "|".join(map(str, row)))
+
+
+def lot_ref_by_gtin(gtin14: str, code: str) -> LotRef | None:
+    """The lot a Digital Link names by GTIN and lot number."""
+    return _ref(Product.gtin.in_(_gtin_forms(gtin14)), Lot.code == code)
+
+
+def lot_ref_by_token(token: str) -> LotRef | None:
+    """The lot of a short trace URL (products without a GTIN)."""
+    return _ref(Lot.token == token)
+
+
+def lot_ref_by_serial(gtin14: str, serial: str) -> LotRef | None:
     """The lot of a serialised unit named by GTIN and serial alone (no lot in the link)."""
-    return db.session.scalar(
-        select(Lot).join(Unit, Unit.lot_id == Lot.id).join(Lot.product)
-        .where(Product.gtin.in_(_gtin_forms(gtin14)), Unit.serial == serial)
-        .options(*_with_trace()))
+    unit_lot = select(Unit.lot_id).where(Unit.serial == serial).scalar_subquery()
+    return _ref(Product.gtin.in_(_gtin_forms(gtin14)), Lot.id.in_(unit_lot))
+
+
+def lot_ref_by_url(url: str) -> LotRef | None:
+    """The lot a scanned or pasted trace URL names (Digital Link or /t/ link); raise GS1Error."""
+    path = urlsplit(url.strip()).path
+    if "/t/" in path:
+        return lot_ref_by_token(path.split("/t/", 1)[1].split("/")[0])
+    if "/01/" not in path:
+        raise gs1.GS1Error(_l("Paste the link of a lot's QR code (…/01/…/10/… or …/t/…)."))
+    link = gs1.parse_path(path[path.index("/01/"):])
+    if link.lot is not None:
+        return lot_ref_by_gtin(link.gtin, link.lot)
+    if link.serial is not None:
+        return lot_ref_by_serial(link.gtin, link.serial)
+    raise gs1.GS1Error(_l("This link names a product, not a lot."))
 
 
 def product_lots(product_ids: list[int]) -> dict[int, list[Lot]]:

@@ -89,7 +89,8 @@ def _certificate_notice(certificate: Certificate | None, status: Status | None,
     return None
 
 
-def _unit_notice(unit: UnitCheck | None) -> Notice | None:
+def unit_notice(unit: UnitCheck | None) -> Notice | None:
+    """The warning about one scanned unit: never issued, or checked suspiciously often."""
     if unit is None:
         return None
     if not unit.genuine:
@@ -113,7 +114,7 @@ def _notices(lot: Lot, status: Status | None, unit: UnitCheck | None, expired: b
                                 "return it to the seller.",
                                 date=_day(local_date(lot.recalled_at)),
                                 reason=lot.recall_reason)))
-    notices += [n for n in (_unit_notice(unit),
+    notices += [n for n in (unit_notice(unit),
                             _certificate_notice(lot.product.certificate, status, lot)) if n]
     if expired:
         notices.append(Notice("lot_expired", Severity.WARNING,

@@ -14,7 +14,9 @@ from shop.trace import gs1, queries
 from shop.trace.labels import LabelSize, cached_png, cached_svg
 from shop.trace.linkset import LINKSET_TYPE, link_targets, linkset, product_links
 from shop.trace.models import Lot
-from shop.trace.report import build_report
+from shop.trace.pages import lot_parts
+from shop.trace.queries import LotRef
+from shop.trace.report import unit_notice
 from shop.trace.runs import lot_label
 from shop.trace.scans import peek_unit, record_scan
 
@@ -40,22 +42,30 @@ def _linkset_response(body: dict) -> Response:
     return response
 
 
-def _answer(lot: Lot, anchor: str, serial: str | None):
+def _answer(ref: LotRef | None, anchor: str, serial: str | None, missing: str):
     """Redirect, linkset or trace page for a resolved lot (and maybe a unit's serial)."""
-    targets = link_targets(lot)
+    if ref is None:
+        abort(404, missing)
     link_type = request.args.get("linkType")
-    if link_type in targets:
-        return redirect(targets[link_type], 307)
-    # An unknown link type falls back to the default link, the trace page (as GS1 resolvers do).
-    if _wants_linkset():
-        return _linkset_response(linkset(anchor, targets))
-    # Count the scan, render with the fresh counters, then commit: the commit would expire
-    # the loaded lot, and the page needs it.
-    counting = request.method == "GET" and current_app.config["SCAN_LOGGING"]
-    check = record_scan(lot.id, serial) if counting else (
-        peek_unit(lot.id, serial) if serial is not None else None)
-    report = build_report(lot, clock.today(), check)
-    html = render_template("trace/lot.html", report=report, epcis_url=targets["gs1:epcis"])
+    if link_type or _wants_linkset():
+        targets = link_targets(queries.load_lot(ref.id))
+        if link_type in targets:
+            return redirect(targets[link_type], 307)
+        if _wants_linkset():
+            return _linkset_response(linkset(anchor, targets))
+        # An unknown link type falls back to the default link, the trace page (as GS1
+        # resolvers do).
+    return _trace_page(ref, anchor, serial)
+
+
+def _trace_page(ref: LotRef, anchor: str, serial: str | None):
+    """The page a person sees; a GET counts as a scan of the lot (or of the unit)."""
+    if request.method == "GET" and current_app.config["SCAN_LOGGING"]:
+        check = record_scan(ref.id, serial)
+    else:
+        check = peek_unit(ref.id, serial) if serial is not None else None
+    html = render_template("trace/page.html", parts=lot_parts(ref, clock.today()), unit=check,
+                           unit_notice=unit_notice(check))
     db.session.commit()
     response = current_app.make_response(html)
     response.headers["Link"] = f'<{anchor}?linkType=all>; rel="linkset"; type="{LINKSET_TYPE}"'
@@ -75,16 +85,12 @@ def resolve(_rest: str):
     if link.lot is None and link.serial is None:
         return _answer_product(link.gtin, anchor)
     if link.lot is not None:
-        lot = queries.lot_by_gtin(link.gtin, link.lot)
-        if lot is None:
-            abort(404, _("No lot %(lot)s of the product with GTIN %(gtin)s is on record.",
+        return _answer(queries.lot_ref_by_gtin(link.gtin, link.lot), anchor, link.serial,
+                       _("No lot %(lot)s of the product with GTIN %(gtin)s is on record.",
                          lot=link.lot, gtin=link.gtin))
-    else:
-        lot = queries.lot_by_serial(link.gtin, link.serial)
-        if lot is None:
-            abort(404, _("Serial number %(serial)s is not on record: this may not be a "
-                         "genuine code.", serial=link.serial))
-    return _answer(lot, anchor, link.serial)
+    return _answer(queries.lot_ref_by_serial(link.gtin, link.serial), anchor, link.serial,
+                   _("Serial number %(serial)s is not on record: this may not be a genuine "
+                     "code.", serial=link.serial))
 
 
 def _answer_product(gtin14: str, anchor: str):
@@ -107,11 +113,9 @@ def resolve_token(token: str, serial: str | None = None):
             gs1.validate_serial(serial)
         except gs1.GS1Error as error:
             abort(400, str(error))
-    lot = queries.lot_by_token(token)
-    if lot is None:
-        abort(404, _("This trace code is not on record."))
     anchor = current_app.config["PUBLIC_HOST"] + request.path
-    return _answer(lot, anchor, serial)
+    return _answer(queries.lot_ref_by_token(token), anchor, serial,
+                   _("This trace code is not on record."))
 
 
 def _label_lot(lot_id: int) -> Lot:

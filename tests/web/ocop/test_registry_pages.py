@@ -152,3 +152,22 @@ def test_an_admin_may_open_the_registry(client, sign_in, one_of_each):
 
 def test_a_visitor_must_sign_in(client):
     assert client.get("/registry/").status_code in (302, 401)
+
+
+def test_an_officer_finds_a_lot_by_its_trace_link_and_can_recall_it(officer_client):
+    from shop.trace.links import lot_url
+    from tests.factories import LotFactory
+
+    lot = LotFactory(product=ProductFactory(gtin="8931234500016"), code="L/9")
+    url, lot_id = lot_url(lot), lot.id
+    client = officer_client
+    response = client.get("/registry/lots", query_string={"link": url})
+    assert response.status_code == 302
+    assert response.location.endswith(f"/portal/lots/{lot_id}")
+    assert client.get(response.location).status_code == 200
+    missing = client.get("/registry/lots", query_string={"link": url.replace("L%2F9", "NOPE")},
+                         follow_redirects=True)
+    assert "No lot is on record for this link." in missing.get_data(as_text=True)
+    bad = client.get("/registry/lots", query_string={"link": "https://x/01/123/10/A"},
+                     follow_redirects=True)
+    assert "This is not a lot&#39;s trace link" in bad.get_data(as_text=True)

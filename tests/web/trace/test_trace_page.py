@@ -164,3 +164,30 @@ def test_the_public_lot_label_decodes_to_the_lot_url_and_is_cacheable(client):
     assert svg.mimetype == "image/svg+xml" and svg.data.lstrip().startswith(b"<")
     assert client.get(f"/labels/lots/{lot.id}.png?size=huge").status_code == 400
     assert client.get("/labels/lots/999999.png").status_code == 404
+
+
+def test_a_recall_or_revocation_shows_at_once_though_the_lot_part_is_cached(
+        client, officer, time_machine):
+    time_machine.move_to("2026-05-20T09:00:00+07:00", tick=False)  # same timestamps throughout
+    product = ProductFactory(certificate=None)
+    certificate = CertificateFactory(product=product, recognized_on=date(2025, 1, 10))
+    lot = LotFactory(product=product, produced_on=date(2026, 4, 1))
+    path = lot_path(lot)
+    assert 'role="alert"' not in page(client, path)
+    certificate.revoked_on, certificate.revocation_number = date(2026, 5, 20), "9/QĐ-UBND"
+    assert "certificate was revoked on May 20, 2026" in page(client, path)
+    lot.recalled_at, lot.recall_reason, lot.recalled_by_id = (
+        clock.utcnow(), "Bao bì bị lỗi", officer.id)
+    assert "Bao bì bị lỗi" in page(client, path)
+
+
+def test_the_lot_part_is_rendered_once_per_day_and_language(client, count_queries):
+    lot = LotFactory()
+    path = lot_path(lot)
+    page(client, path)
+    with count_queries() as queries:
+        page(client, path)
+    reads = [q for q in queries if q.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 1, reads  # the lot's stamp; nothing else is loaded
+    client.set_cookie("lang", "vi")
+    assert f"Lô {lot.code}" in page(client, path)

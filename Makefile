@@ -44,5 +44,12 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
+# Timings never live in the tests: `make bench` prints them (needs PostgreSQL and Debian's wrk).
+bench: $(VENV)/.installed-test $(MO_FILES)
+	@command -v wrk >/dev/null || { echo "== installing wrk (Debian package)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+	$(BIN)/python bench/labels.py
+	$(BIN)/python bench/resolver.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache

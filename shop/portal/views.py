@@ -34,6 +34,7 @@ from shop.trace.models import LabelRun, Lot, Zone, ZoneStatus
 from shop.trace.queries import load_lot
 from shop.trace.runs import issued_serials, lot_label, print_run, run_labels
 from shop.trace.sheets import label_sheet_pdf
+from shop.trace.views import requested_size
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
@@ -243,13 +244,6 @@ def _own_lot(lot_id: int) -> Lot:
     return load_lot(get_lot(lot_id, actor=current_user).id)
 
 
-def _label_size() -> LabelSize:
-    try:
-        return LabelSize(request.args.get("size", LabelSize.MEDIUM.value))
-    except ValueError:
-        abort(400, _("There is no label size called “%(size)s”.", size=request.args["size"]))
-
-
 def _label_response(body: bytes | str, mimetype: str) -> Response:
     response = Response(body, mimetype=mimetype)
     response.headers["Cache-Control"] = "private, max-age=3600"
@@ -260,14 +254,14 @@ def _label_response(body: bytes | str, mimetype: str) -> Response:
 @role_required(Role.PRODUCER)
 def label_png(lot_id: int):
     """The lot's label (one code for the lot) as a 300 dpi PNG."""
-    return _label_response(cached_png(lot_label(_own_lot(lot_id)), _label_size()), "image/png")
+    return _label_response(cached_png(lot_label(_own_lot(lot_id)), requested_size()), "image/png")
 
 
 @bp.get("/lots/<int:lot_id>/label.svg")
 @role_required(Role.PRODUCER)
 def label_svg(lot_id: int):
     """The lot's label (one code for the lot) as SVG."""
-    return _label_response(cached_svg(lot_label(_own_lot(lot_id)), _label_size()),
+    return _label_response(cached_svg(lot_label(_own_lot(lot_id)), requested_size()),
                            "image/svg+xml")
 
 

@@ -125,7 +125,8 @@ def _label_lot(lot_id: int) -> Lot:
     return lot
 
 
-def _size() -> LabelSize:
+def requested_size() -> LabelSize:
+    """The label size a request asks for (`?size=`, medium by default); 400 if there is none."""
     try:
         return LabelSize(request.args.get("size", LabelSize.MEDIUM.value))
     except ValueError:
@@ -143,10 +144,12 @@ def _label_response(body: bytes | str, mimetype: str) -> Response:
 @bp.get("/labels/lots/<int:lot_id>.png")
 def lot_label_png(lot_id: int):
     """A lot's public label (one code for the whole lot) as PNG; serialised labels are private."""
-    return _label_response(cached_png(lot_label(_label_lot(lot_id)), _size()), "image/png")
+    label = lot_label(_label_lot(lot_id))
+    return _label_response(cached_png(label, requested_size()), "image/png")
 
 
 @bp.get("/labels/lots/<int:lot_id>.svg")
 def lot_label_svg(lot_id: int):
     """A lot's public label as SVG."""
-    return _label_response(cached_svg(lot_label(_label_lot(lot_id)), _size()), "image/svg+xml")
+    label = lot_label(_label_lot(lot_id))
+    return _label_response(cached_svg(label, requested_size()), "image/svg+xml")

@@ -5,7 +5,6 @@ from datetime import date
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
-from flask_babel import refresh
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,16 +37,11 @@ cset82_values = st.text(alphabet=sorted(CSET82), min_size=1, max_size=20).filter
     lambda value: value.strip("."))
 
 
+pytestmark = pytest.mark.usefixtures("english")
+
+
 def gtin_body(length: int):
     return st.text(alphabet=string.digits, min_size=length, max_size=length)
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Messages in English (the language cookie), so the words below are the ones shown."""
-    with app.test_request_context(headers={"Cookie": "lang=en"}):
-        refresh()
-        yield
 
 
 def refusal(call, *args, **kwargs) -> str:

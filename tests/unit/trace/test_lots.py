@@ -42,27 +42,7 @@ PRODUCED = date(2026, 3, 10)
 HARVESTED = date(2026, 3, 1)
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture(autouse=True)
-def english(app, frozen):
-    """Messages in English (the language cookie): numbers read 10,000 as the shopper sees."""
-    with app.test_request_context(headers={"Cookie": "lang=en"}):
-        refresh()
-        yield
-
-
-@pytest.fixture
-def producer():
-    return ProducerFactory()
-
-
-@pytest.fixture
-def member(producer):
-    return UserFactory(role=Role.PRODUCER, producer=producer)
+pytestmark = pytest.mark.usefixtures("frozen", "english")
 
 
 @pytest.fixture

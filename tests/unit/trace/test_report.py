@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from flask_babel import refresh
 
 from shop.extensions import db
 from shop.ocop.rules import Status
@@ -22,16 +21,7 @@ TODAY = date(2026, 3, 16)
 PRODUCED = date(2026, 3, 1)
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture(autouse=True)
-def english(app, frozen):
-    with app.test_request_context(headers={"Cookie": "lang=en"}):
-        refresh()
-        yield
+pytestmark = pytest.mark.usefixtures("frozen", "english")
 
 
 def certified(**certificate):

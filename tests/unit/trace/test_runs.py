@@ -26,16 +26,7 @@ from tests.factories import (
 HOST = "https://ocop.example.vn"
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture(autouse=True)
-def english(app, frozen):
-    with app.test_request_context(headers={"Cookie": "lang=en"}):
-        refresh()
-        yield
+pytestmark = pytest.mark.usefixtures("frozen", "english")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from flask_babel import force_locale, refresh
+from flask_babel import force_locale
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -30,22 +30,7 @@ PROPERTY = settings(max_examples=300, deadline=None,
 CODE = "VN-24-213-07573-01-22"
 
 
-@pytest.fixture(autouse=True)
-def english(app):
-    """Messages in English (the language cookie), so the words below are the ones shown."""
-    with app.test_request_context(headers={"Cookie": "lang=en"}):
-        refresh()
-        yield
-
-
-@pytest.fixture
-def producer():
-    return ProducerFactory()
-
-
-@pytest.fixture
-def member(producer):
-    return UserFactory(role=Role.PRODUCER, producer=producer)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def zone_input(producer, **changes) -> ZoneInput:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import DateTime, String, bindparam, func, insert, select, text, update
 
 from shop.clock import utcnow
 from shop.extensions import db
@@ -28,6 +28,26 @@ class UnitCheck:
         return self.scan_count > current_app.config["SUSPICIOUS_SCAN_COUNT"]
 
 
+# PostgreSQL does it all in one round trip: relax durability for this transaction (a crash
+# may lose the last few scans, never corrupt anything, and the page no longer waits on a WAL
+# flush), count the unit's scan and read its counters back, and log the scan.
+_PG_SCAN = text("""
+WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+counted AS (
+    UPDATE units SET scan_count = scan_count + 1, last_scanned_at = :now,
+                     first_scanned_at = coalesce(first_scanned_at, :now)
+    WHERE lot_id = :lot_id AND serial = :serial
+    RETURNING id, scan_count, first_scanned_at),
+logged AS (
+    INSERT INTO scans (lot_id, unit_id, unknown_serial, scanned_at)
+    SELECT :lot_id, (SELECT id FROM counted),
+           CASE WHEN :serial IS NOT NULL AND NOT EXISTS (SELECT 1 FROM counted)
+                THEN :serial END, :now)
+SELECT counted.id, counted.scan_count, counted.first_scanned_at
+FROM relaxed LEFT JOIN counted ON true
+""").bindparams(bindparam("serial", type_=String), bindparam("now", type_=DateTime(True)))
+
+
 def record_scan(lot_id: int, serial: str | None) -> UnitCheck | None:
     """Log one scan of a lot (or one unit); the caller commits. None when no serial was asked."""
     now = utcnow()
@@ -35,10 +55,21 @@ def record_scan(lot_id: int, serial: str | None) -> UnitCheck | None:
     # bulk-update bookkeeping cost more than the statements themselves.
     connection = db.session.connection()
     if connection.dialect.name == "postgresql":
-        # Commit scans without waiting for the disk: a crash may lose the last few scans,
-        # never corrupt anything, and the page no longer waits on a WAL flush.
-        connection.execute(text("SET LOCAL synchronous_commit TO OFF"))
-    check = unit_id = unknown = None
+        row = connection.execute(_PG_SCAN, {"lot_id": lot_id, "serial": serial,
+                                            "now": now}).first()
+    else:
+        row = _count_and_log(connection, lot_id, serial, now)
+    if serial is None:
+        return None
+    if row is None or row.id is None:
+        return UnitCheck(serial=serial, genuine=False)
+    return UnitCheck(serial=serial, genuine=True, scan_count=row.scan_count,
+                     first_scanned_at=row.first_scanned_at)
+
+
+def _count_and_log(connection, lot_id: int, serial: str | None, now: datetime):
+    """The same as _PG_SCAN in two portable statements (SQLite, for development)."""
+    row = None
     if serial is not None:
         # One statement counts the scan and reads the counters back, so concurrent scans of
         # one code never lose a count.
@@ -47,16 +78,10 @@ def record_scan(lot_id: int, serial: str | None) -> UnitCheck | None:
             .values(scan_count=_units.c.scan_count + 1, last_scanned_at=now,
                     first_scanned_at=func.coalesce(_units.c.first_scanned_at, now))
             .returning(_units.c.id, _units.c.scan_count, _units.c.first_scanned_at)).first()
-        if row is None:
-            unknown = serial
-            check = UnitCheck(serial=serial, genuine=False)
-        else:
-            unit_id = row.id
-            check = UnitCheck(serial=serial, genuine=True, scan_count=row.scan_count,
-                              first_scanned_at=row.first_scanned_at)
-    connection.execute(insert(_scans).values(lot_id=lot_id, unit_id=unit_id,
-                                             unknown_serial=unknown, scanned_at=now))
-    return check
+    connection.execute(insert(_scans).values(
+        lot_id=lot_id, unit_id=row.id if row else None,
+        unknown_serial=serial if serial is not None and row is None else None, scanned_at=now))
+    return row
 
 
 def peek_unit(lot_id: int, serial: str) -> UnitCheck:

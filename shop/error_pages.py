@@ -5,14 +5,14 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from shop.api.problems import problem
 from shop.errors import ShopError
+from shop.trace.linkset import LINKSET_TYPE
 
 
 def _wants_problem() -> bool:
     """API paths, and clients preferring JSON (the resolver's machine callers)."""
     if request.path.startswith("/api/"):
         return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json",
-                                                "application/linkset+json"])
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", LINKSET_TYPE])
     return best not in (None, "text/html")
 
 

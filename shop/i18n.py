@@ -1,7 +1,9 @@
 """Language choice and the localised views of bilingual fields."""
 
+from datetime import date
+
 from flask import Blueprint, abort, current_app, redirect, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 
 from shop.urls import safe_next
 
@@ -27,6 +29,11 @@ def localized(obj: object, field: str) -> str:
         if value:
             return value
     return getattr(obj, f"{field}_vi")
+
+
+def medium_date(day: date | None) -> str:
+    """A date as pages and messages write it: "16 thg 3, 2026" / "Mar 16, 2026"."""
+    return format_date(day, "medium") if day else ""
 
 
 bp = Blueprint("i18n", __name__)

@@ -3,10 +3,10 @@
 from urllib.parse import urlencode
 
 from flask import Flask, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 
-from shop.i18n import current_language, localized
+from shop.i18n import current_language, localized, medium_date
 from shop.money import format_vnd
 from shop.ocop.rules import LEVEL_LABELS, STATUS_LABELS
 from shop.trace.zones import STANDARD_LABELS
@@ -37,7 +37,7 @@ def url_with(**changes) -> str:
 def init_app(app: Flask) -> None:
     """Register the filters and globals."""
     app.jinja_env.filters["vnd"] = vnd
-    app.jinja_env.filters["date"] = lambda d: format_date(d, "medium") if d else ""
+    app.jinja_env.filters["date"] = medium_date
     # Instants are stored in UTC and shown in Vietnam's time (BABEL_DEFAULT_TIMEZONE).
     app.jinja_env.filters["datetime"] = lambda t: format_datetime(t, "medium") if t else ""
     app.jinja_env.filters["decimal"] = format_decimal

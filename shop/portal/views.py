@@ -27,14 +27,14 @@ from shop.portal.forms import (
 )
 from shop.trace import zones as zone_service
 from shop.trace.gs1 import MAX_LOT_LENGTH
-from shop.trace.labels import LabelSize, cached_png, cached_svg
+from shop.trace.labels import LabelSize
 from shop.trace.links import lot_path, lot_url
 from shop.trace.lots import create_lot, get_lot, recall_lot
 from shop.trace.models import LabelRun, Lot, Zone, ZoneStatus
-from shop.trace.queries import load_lot
-from shop.trace.runs import issued_serials, lot_label, print_run, run_labels
+from shop.trace.queries import load_lot, load_lot_for_label
+from shop.trace.runs import issued_serials, print_run, run_labels
 from shop.trace.sheets import label_sheet_pdf
-from shop.trace.views import requested_size
+from shop.trace.views import label_image
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
@@ -241,28 +241,21 @@ def new_run(lot_id: int):
 
 def _own_lot(lot_id: int) -> Lot:
     """A lot of the member's producer, with what its label shows loaded."""
-    return load_lot(get_lot(lot_id, actor=current_user).id)
-
-
-def _label_response(body: bytes | str, mimetype: str) -> Response:
-    response = Response(body, mimetype=mimetype)
-    response.headers["Cache-Control"] = "private, max-age=3600"
-    return response
+    return load_lot_for_label(get_lot(lot_id, actor=current_user).id)
 
 
 @bp.get("/lots/<int:lot_id>/label.png")
 @role_required(Role.PRODUCER)
 def label_png(lot_id: int):
     """The lot's label (one code for the lot) as a 300 dpi PNG."""
-    return _label_response(cached_png(lot_label(_own_lot(lot_id)), requested_size()), "image/png")
+    return label_image(_own_lot(lot_id), "png", public=False)
 
 
 @bp.get("/lots/<int:lot_id>/label.svg")
 @role_required(Role.PRODUCER)
 def label_svg(lot_id: int):
     """The lot's label (one code for the lot) as SVG."""
-    return _label_response(cached_svg(lot_label(_own_lot(lot_id)), requested_size()),
-                           "image/svg+xml")
+    return label_image(_own_lot(lot_id), "svg", public=False)
 
 
 @bp.get("/runs/<int:run_id>.pdf")

@@ -25,6 +25,12 @@ def _with_trace():
     )
 
 
+def load_lot_for_label(lot_id: int) -> Lot | None:
+    """A lot with what its label prints (product and certificate) in one query."""
+    return db.session.scalar(select(Lot).where(Lot.id == lot_id).options(
+        joinedload(Lot.product).joinedload(Product.certificate)))
+
+
 def _gtin_forms(gtin14: str) -> list[str]:
     """A GTIN-14 and the shorter forms a product may be stored under (13, 12 and 8 digits)."""
     return [gtin14[cut:] for cut in (0, 1, 2, 6) if gtin14[:cut].strip("0") == ""]

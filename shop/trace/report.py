@@ -4,11 +4,12 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import format_date, format_decimal
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from shop.catalog.models import Product
 from shop.clock import local_date
+from shop.i18n import medium_date
 from shop.ocop.models import Certificate
 from shop.ocop.rules import Status, status_on
 from shop.trace.models import Lot, LotInput
@@ -63,10 +64,6 @@ class TraceReport:
         return self.lot.product.certificate
 
 
-def _day(value: date) -> str:
-    return format_date(value, "medium")
-
-
 def _certificate_notice(certificate: Certificate | None, status: Status | None,
                         lot: Lot) -> Notice | None:
     if certificate is None:
@@ -78,11 +75,11 @@ def _certificate_notice(certificate: Certificate | None, status: Status | None,
         return Notice("certificate_revoked", Severity.DANGER,
                       _("The product's OCOP certificate was revoked on %(date)s, %(when)s: "
                         "it is no longer an OCOP product.",
-                        date=_day(certificate.revoked_on), when=when))
+                        date=medium_date(certificate.revoked_on), when=when))
     if status is Status.EXPIRED:
         return Notice("certificate_expired", Severity.WARNING,
                       _("The product's OCOP certificate expired on %(date)s.",
-                        date=_day(certificate.expires_on)))
+                        date=medium_date(certificate.expires_on)))
     if status is Status.BELOW_OCOP:
         return Notice("below_ocop", Severity.WARNING,
                       _("The product is rated below 3 stars: it is not an OCOP product."))
@@ -112,14 +109,14 @@ def _notices(lot: Lot, status: Status | None, unit: UnitCheck | None, expired: b
         notices.append(Notice("recalled", Severity.DANGER,
                               _("This lot was recalled on %(date)s: %(reason)s. Do not use it; "
                                 "return it to the seller.",
-                                date=_day(local_date(lot.recalled_at)),
+                                date=medium_date(local_date(lot.recalled_at)),
                                 reason=lot.recall_reason)))
     notices += [n for n in (unit_notice(unit),
                             _certificate_notice(lot.product.certificate, status, lot)) if n]
     if expired:
         notices.append(Notice("lot_expired", Severity.WARNING,
                               _("This lot is past its expiry date (%(date)s).",
-                                date=_day(lot.expires_on))))
+                                date=medium_date(lot.expires_on))))
     return notices
 
 

@@ -15,7 +15,7 @@ from shop.trace.labels import LabelSize, LabelText, layout_label
 from shop.trace.links import lot_url
 from shop.trace.lots import get_lot, lock_lot
 from shop.trace.models import LabelRun, Lot, Unit
-from shop.trace.queries import load_lot
+from shop.trace.queries import load_lot_for_label
 
 MAX_RUN_LABELS = 2000
 
@@ -65,7 +65,7 @@ def _ensure_fits(lot_id: int, size: LabelSize, serialised: bool) -> None:
     """Refuse a label size too small for the lot's code before any serial is issued."""
     sample_serial = "0" * gs1.SERIAL_LENGTH if serialised else None
     try:
-        layout_label(lot_label(load_lot(lot_id), sample_serial), size)
+        layout_label(lot_label(load_lot_for_label(lot_id), sample_serial), size)
     except ValueError as error:
         raise InvalidInput(str(error), "size") from None
 

@@ -118,13 +118,6 @@ def resolve_token(token: str, serial: str | None = None):
                    _("This trace code is not on record."))
 
 
-def _label_lot(lot_id: int) -> Lot:
-    lot = queries.load_lot(lot_id)
-    if lot is None:
-        abort(404, _("No such lot."))
-    return lot
-
-
 def requested_size() -> LabelSize:
     """The label size a request asks for (`?size=`, medium by default); 400 if there is none."""
     try:
@@ -133,23 +126,36 @@ def requested_size() -> LabelSize:
         abort(400, _("There is no label size called “%(size)s”.", size=request.args["size"]))
 
 
-def _label_response(body: bytes | str, mimetype: str) -> Response:
-    response = current_app.make_response((body, 200, {"Content-Type": mimetype}))
-    response.cache_control.public = True
+_LABEL_FORMATS = {"png": (cached_png, "image/png"), "svg": (cached_svg, "image/svg+xml")}
+
+
+def label_image(lot: Lot, kind: str, public: bool) -> Response:
+    """A lot's label (one code for the lot) as PNG or SVG, in the size the request asks for;
+    `lot` loaded by queries.load_lot_for_label. Cacheable for an hour, by anyone if public."""
+    render, mimetype = _LABEL_FORMATS[kind]
+    response = current_app.make_response(
+        (render(lot_label(lot), requested_size()), 200, {"Content-Type": mimetype}))
+    response.cache_control.public = public
+    response.cache_control.private = not public or None
     response.cache_control.max_age = 3600
     response.add_etag()
     return response.make_conditional(request)
 
 
+def _public_lot(lot_id: int) -> Lot:
+    lot = queries.load_lot_for_label(lot_id)
+    if lot is None:
+        abort(404, _("No such lot."))
+    return lot
+
+
 @bp.get("/labels/lots/<int:lot_id>.png")
 def lot_label_png(lot_id: int):
     """A lot's public label (one code for the whole lot) as PNG; serialised labels are private."""
-    label = lot_label(_label_lot(lot_id))
-    return _label_response(cached_png(label, requested_size()), "image/png")
+    return label_image(_public_lot(lot_id), "png", public=True)
 
 
 @bp.get("/labels/lots/<int:lot_id>.svg")
 def lot_label_svg(lot_id: int):
     """A lot's public label as SVG."""
-    label = lot_label(_label_lot(lot_id))
-    return _label_response(cached_svg(label, requested_size()), "image/svg+xml")
+    return label_image(_public_lot(lot_id), "svg", public=True)

@@ -1,10 +1,12 @@
 """Fixtures shared by the traceability rule tests."""
 
+from datetime import date
+
 import pytest
 from flask_babel import refresh
 
 from shop.accounts.models import Role
-from tests.factories import ProducerFactory, UserFactory
+from tests.factories import ProducerFactory, ProductFactory, UserFactory, ZoneFactory
 
 
 @pytest.fixture
@@ -31,3 +33,17 @@ def producer():
 def member(producer):
     """A member of `producer`."""
     return UserFactory(role=Role.PRODUCER, producer=producer)
+
+
+@pytest.fixture
+def product(producer):
+    """A product of `producer`, with a current 4-star certificate."""
+    return ProductFactory(producer=producer)
+
+
+@pytest.fixture
+def zone(producer):
+    """A zone of `producer`: 10,000 kg a season, one season a year, VietGAP until 2027."""
+    return ZoneFactory(producer=producer, code="VN-68-672-24835-01-24",
+                       expected_yield_kg=10_000, seasons_per_year=1,
+                       standard_expires_on=date(2027, 3, 16))

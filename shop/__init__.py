@@ -6,12 +6,24 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from shop import config as shop_config
 
 
-def create_app(overrides: dict | None = None) -> OpenAPI:
+class ShopApp(OpenAPI):
+    """The Flask app: static files under a fingerprinted name are cached for a year."""
+
+    def get_send_file_max_age(self, filename: str | None) -> int | None:
+        """A year for fingerprinted files (their name changes with them), else revalidate."""
+        from shop.extensions import static_digest
+
+        if filename in static_digest.manifests.get("static", {}).values():
+            return self.config["STATIC_DIGEST_MAX_AGE"]
+        return super().get_send_file_max_age(filename)
+
+
+def create_app(overrides: dict | None = None) -> ShopApp:
     """Build the application: configuration, extensions, blueprints, CLI and error pages."""
     from shop.api.schemas import ValidationProblem
     from shop.api.validation import validation_problem
 
-    app = OpenAPI(
+    app = ShopApp(
         __name__,
         template_folder="../templates",
         static_folder="../static",
@@ -32,6 +44,7 @@ def create_app(overrides: dict | None = None) -> OpenAPI:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
     register_extensions(app)
     register_blueprints(app)
+    register_hardening(app)
     register_template_helpers(app)
     register_errors(app)
     register_commands(app)
@@ -79,6 +92,16 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
     register_api(app)
+
+
+def register_hardening(app: OpenAPI) -> None:
+    """Security headers, fingerprinted static files and request logs."""
+    from shop import request_log, security
+    from shop.extensions import static_digest
+
+    security.init_app(app)
+    static_digest.init_app(app)
+    request_log.init_app(app)
 
 
 def register_template_helpers(app: OpenAPI) -> None:

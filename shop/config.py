@@ -46,10 +46,18 @@ class Config:
     CATALOG_PAGE_SIZE = 24
     API_MAX_PAGE_SIZE = 100
     PUBLIC_HOST = "http://127.0.0.1:5000"
-    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     CACHE_DEFAULT_TIMEOUT = 60 * 60 * 24 * 30
     # A serialised code checked more often than this is flagged as a possible copy.
     SUSPICIOUS_SCAN_COUNT = 10
+    # Extra origins the CSP allows, e.g. a payment provider's script and frames.
+    CSP_SCRIPT_SOURCES: tuple[str, ...] = ()
+    CSP_FRAME_SOURCES: tuple[str, ...] = ()
+    CSP_CONNECT_SOURCES: tuple[str, ...] = ()
+    # Fingerprinted static files never change under their name; others are revalidated.
+    STATIC_DIGEST_MAX_AGE = 60 * 60 * 24 * 365
+    FLASK_STATIC_DIGEST_COMPRESSION: list[str] = []
+    # One JSON line per request (shop.request_log); on under `make serve`.
+    REQUEST_LOG = False
 
 
 def load(overrides: dict | None = None, env: dict | None = None) -> dict:
@@ -69,6 +77,10 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     # Scan logging can be switched off (SCAN_LOGGING=0), e.g. to measure what it costs.
     settings["SCAN_LOGGING"] = env.get("SCAN_LOGGING", "1") != "0"
     settings["PUBLIC_HOST"] = env.get("PUBLIC_HOST", Config.PUBLIC_HOST).rstrip("/")
+    settings["REQUEST_LOG"] = env.get("REQUEST_LOG", "1" if production else "0") == "1"
+    for name in ("CSP_SCRIPT_SOURCES", "CSP_FRAME_SOURCES", "CSP_CONNECT_SOURCES"):
+        if env.get(name):
+            settings[name] = tuple(env[name].split())
     if production:
         if not env.get("SECRET_KEY"):
             raise RuntimeError("SECRET_KEY must be set when SHOP_ENV=production")

@@ -6,12 +6,22 @@ PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard shop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test test-sqlite test-postgres lint translations extract-messages bench clean
+.PHONY: run serve test test-sqlite test-postgres lint translations extract-messages bench clean
 
 run: $(VENV)/.installed $(MO_FILES)
+	@# Development serves static files by their plain names, so edits show at once.
+	$(FLASK) digest clean >/dev/null
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Production: PostgreSQL from DATABASE_URL, SECRET_KEY set, gunicorn as gunicorn.conf.py says.
+serve: $(VENV)/.installed $(MO_FILES)
+	@test -n "$$DATABASE_URL" || { echo "make serve needs DATABASE_URL (PostgreSQL)"; exit 2; }
+	@test -n "$$SECRET_KEY" || { echo "make serve needs SECRET_KEY"; exit 2; }
+	SHOP_ENV=production $(FLASK) db upgrade
+	SHOP_ENV=production $(FLASK) digest compile >/dev/null
+	SHOP_ENV=production $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
 test: $(VENV)/.installed-test $(MO_FILES)
 	$(BIN)/python -m pytest -q

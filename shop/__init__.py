@@ -11,9 +11,7 @@ class ShopApp(OpenAPI):
 
     def get_send_file_max_age(self, filename: str | None) -> int | None:
         """A year for fingerprinted files (their name changes with them), else revalidate."""
-        from shop.extensions import static_digest
-
-        if filename in static_digest.manifests.get("static", {}).values():
+        if filename in self.extensions["static_digest"].manifests.get("static", {}).values():
             return self.config["STATIC_DIGEST_MAX_AGE"]
         return super().get_send_file_max_age(filename)
 
@@ -96,11 +94,14 @@ def register_blueprints(app: OpenAPI) -> None:
 
 def register_hardening(app: OpenAPI) -> None:
     """Security headers, fingerprinted static files and request logs."""
+    from flask_static_digest import FlaskStaticDigest
+
     from shop import request_log, security
-    from shop.extensions import static_digest
 
     security.init_app(app)
-    static_digest.init_app(app)
+    # Fingerprinted names (`flask digest compile`, run by `make serve`); one per app, as
+    # it keeps the manifest it read on itself.
+    app.extensions["static_digest"] = FlaskStaticDigest(app)
     request_log.init_app(app)
 
 

@@ -43,6 +43,9 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = "10 per minute;50 per hour"
     SIGN_UP_RATE_LIMIT = "5 per minute;30 per hour"
+    # Requests larger than this are refused (413) before they are read: photos are capped
+    # at 5 MB (shop.uploads), the rest is room for the form around them.
+    MAX_CONTENT_LENGTH = 6 * 1024 * 1024
     CATALOG_PAGE_SIZE = 24
     API_MAX_PAGE_SIZE = 100
     PUBLIC_HOST = "http://127.0.0.1:5000"

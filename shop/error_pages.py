@@ -1,7 +1,8 @@
 """Errors become a page for people and problem details for the API; never a traceback."""
 
-from flask import Flask, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Flask, current_app, render_template, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from shop.api.problems import problem
 from shop.errors import ShopError
@@ -28,6 +29,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ShopError)
     def shop_error(error: ShopError):
         return _respond(error.status, error.message)
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error: RequestEntityTooLarge):
+        megabytes = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return _respond(413, _("What you sent is larger than %(size)d MB, the most we accept.",
+                               size=megabytes), error.name)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -7,8 +7,6 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_static_digest import FlaskStaticDigest
-from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -37,6 +35,3 @@ babel = Babel()
 # Costly, rarely changing results (QR label images): Redis when REDIS_URL is set.
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
-talisman = Talisman()
-# Fingerprinted static file names (`flask digest compile`), so browsers may keep them a year.
-static_digest = FlaskStaticDigest()

@@ -29,8 +29,8 @@ def init_app(app: Flask) -> None:
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(JsonFormatter(
-            "{asctime}{levelname}{name}{message}", style="{",
-            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"}))
+            "{levelname}{name}{message}", style="{", timestamp="time",
+            rename_fields={"levelname": "level", "name": "logger"}))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False

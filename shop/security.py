@@ -1,8 +1,7 @@
 """Security headers on every response: a strict Content-Security-Policy and its companions."""
 
 from flask import Flask
-
-from shop.extensions import talisman
+from flask_talisman import Talisman
 
 # Permissions nobody on a shop page needs.
 PERMISSIONS_POLICY = {"camera": "()", "microphone": "()", "geolocation": "()",
@@ -34,7 +33,8 @@ def content_security_policy(config: dict) -> dict:
 
 def init_app(app: Flask) -> None:
     """Send the headers; cookie flags come from the configuration (Secure in production)."""
-    talisman.init_app(
+    # One Talisman per app: it keeps its options on itself, and apps differ in their CSP.
+    app.extensions["talisman"] = Talisman(
         app,
         # TLS ends at the load balancer; HSTS is still sent on requests that arrived over it.
         force_https=False,

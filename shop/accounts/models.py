@@ -53,3 +53,8 @@ class User(UserMixin, Timestamped, db.Model):
     def has_role(self, *roles: Role) -> bool:
         """True when the user holds one of `roles`; admins hold every role."""
         return self.role is Role.ADMIN or self.role in roles
+
+    def is_member_of(self, producer_id: int) -> bool:
+        """True for a producer's own members, and for admins, who act for any producer."""
+        return self.has_role(Role.ADMIN) or (
+            self.role is Role.PRODUCER and self.producer_id == producer_id)

@@ -1,4 +1,4 @@
-"""The producer portal's forms: zones, lots with their input rows, label runs, recalls."""
+"""The producer portal's forms: zones, lots, label runs, recalls, listings and photos."""
 
 import re
 from dataclasses import replace
@@ -6,6 +6,7 @@ from dataclasses import replace
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
     DecimalField,
@@ -27,6 +28,7 @@ from shop.errors import InvalidInput
 from shop.i18n import localized
 from shop.ocop.forms import show_error
 from shop.places.models import Province
+from shop.producers.listings import ListingInput
 from shop.trace.labels import LabelSize
 from shop.trace.lots import HarvestInput, LotData
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
@@ -213,3 +215,27 @@ class RecallForm(FlaskForm):
     """Recalling a lot: the reason shoppers will read on its trace page."""
 
     reason = TextAreaField(_l("Reason for the recall"), validators=[Length(max=2000)])
+
+
+class ListingForm(FlaskForm):
+    """A product's story in both languages, its price and its GTIN."""
+
+    story_vi = TextAreaField(_l("Story (Vietnamese)"), validators=[Length(max=10_000)])
+    story_en = TextAreaField(_l("Story (English)"), validators=[Length(max=10_000)])
+    price_vnd = IntegerField(_l("Price (đồng)"), validators=[InputRequired()])
+    gtin = StringField(_l("GTIN (barcode number)"), validators=[Length(max=20)])
+
+    def to_input(self) -> ListingInput:
+        """The service's input."""
+        return ListingInput(story_vi=self.story_vi.data or "", story_en=self.story_en.data or "",
+                            price_vnd=self.price_vnd.data, gtin=self.gtin.data or "")
+
+
+class PhotoForm(FlaskForm):
+    """A photo to add, with what it shows for people who cannot see it."""
+
+    photo = FileField(_l("Photo"), validators=[FileRequired(_l("Choose a photo to upload."))],
+                      render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    alt_vi = StringField(_l("What the photo shows (Vietnamese)"),
+                         validators=[InputRequired(), Length(max=200)])
+    alt_en = StringField(_l("What the photo shows (English)"), validators=[Length(max=200)])

@@ -1,8 +1,18 @@
-"""Producer portal pages: a producer's zones, lots, labels and recalls."""
+"""Producer portal pages: a producer's zones, lots, labels, recalls and listings."""
 
 import re
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -20,11 +30,14 @@ from shop.places.models import Province
 from shop.portal.forms import (
     MAX_INPUT_ROWS,
     LabelRunForm,
+    ListingForm,
     LotForm,
+    PhotoForm,
     RecallForm,
     ZoneEditForm,
     ZoneForm,
 )
+from shop.producers import listings
 from shop.trace import zones as zone_service
 from shop.trace.gs1 import MAX_LOT_LENGTH
 from shop.trace.labels import LabelSize
@@ -35,6 +48,7 @@ from shop.trace.queries import load_lot, load_lot_for_label
 from shop.trace.runs import issued_serials, print_run, run_labels
 from shop.trace.sheets import label_sheet_pdf
 from shop.trace.views import label_image
+from shop.uploads import MAX_PHOTO_BYTES
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
@@ -272,3 +286,66 @@ def run_pdf(run_id: int):
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.get("/products")
+@role_required(Role.PRODUCER)
+def products():
+    """The producer's products with their stars and photos, each linking to its listing."""
+    return render_template("portal/products.html", today=clock.today(),
+                           products=listings.producer_listings(_producer_id()))
+
+
+def _listing_page(product: Product, form: ListingForm, photo_form: PhotoForm, status: int):
+    return render_template("portal/product.html", product=product, form=form,
+                           photo_form=photo_form, max_photos=listings.MAX_PHOTOS,
+                           max_photo_mb=MAX_PHOTO_BYTES // (1024 * 1024)), status
+
+
+@bp.route("/products/<int:product_id>", methods=["GET", "POST"])
+@role_required(Role.PRODUCER)
+def product(product_id: int):
+    """Edit a listing: its stories, price and GTIN; add and remove its photos."""
+    listing = listings.get_listing(product_id, actor=current_user)
+    form = ListingForm(obj=listing, gtin=listing.gtin or "")
+    if form.validate_on_submit():
+        try:
+            listings.update_listing(listing.id, form.to_input(), actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Listing saved."), "success")
+            return redirect(url_for(".product", product_id=listing.id))
+    return _listing_page(listing, form, PhotoForm(formdata=None), _form_status(form))
+
+
+@bp.post("/products/<int:product_id>/photos")
+@role_required(Role.PRODUCER)
+def add_photo(product_id: int):
+    """Upload a photo: checked, re-encoded and stored outside static/."""
+    listing = listings.get_listing(product_id, actor=current_user)
+    form = PhotoForm()
+    if form.validate_on_submit():
+        try:
+            listings.add_photo(listing.id, form.photo.data.stream, form.alt_vi.data,
+                               form.alt_en.data, actor=current_user,
+                               media_root=current_app.config["MEDIA_ROOT"])
+        except InvalidInput as error:
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Photo added."), "success")
+            return redirect(url_for(".product", product_id=listing.id))
+    return _listing_page(listing, ListingForm(formdata=None, obj=listing, gtin=listing.gtin or ""),
+                         form, 400)
+
+
+@bp.post("/products/<int:product_id>/photos/<int:image_id>/remove")
+@role_required(Role.PRODUCER)
+def remove_photo(product_id: int, image_id: int):
+    """Take a photo off the listing."""
+    listings.remove_photo(product_id, image_id, actor=current_user)
+    db.session.commit()
+    flash(_("Photo removed."), "success")
+    return redirect(url_for(".product", product_id=product_id))

@@ -50,11 +50,6 @@ def _input_field(index: int, name: str) -> str:
     return f"inputs-{index}-{name}"
 
 
-def _may_change_lot(actor: User, producer_id: int) -> bool:
-    return actor.has_role(Role.ADMIN) or (
-        actor.has_role(Role.PRODUCER) and actor.producer_id == producer_id)
-
-
 def _validate_lot_fields(data: LotData, today: date) -> None:
     try:
         gs1.validate_lot(data.code.strip())
@@ -144,7 +139,7 @@ def create_lot(data: LotData, actor: User, today: date | None = None) -> Lot:
     """Record a lot of one of the producer's products, drawing on its zones' harvests."""
     today = today or clock.today()
     product = db.session.get(Product, data.product_id)
-    if product is None or not _may_change_lot(actor, product.producer_id):
+    if product is None or not actor.is_member_of(product.producer_id):
         raise InvalidInput(_("Choose one of your products."), "product_id")
     _validate_lot_fields(data, today)
     code = data.code.strip()
@@ -176,7 +171,7 @@ def get_lot(lot_id: int, actor: User) -> Lot:
         raise NotFound(_("No such lot."))
     producer_id = db.session.scalar(select(Product.producer_id).where(
         Product.id == lot.product_id))
-    if not (_may_change_lot(actor, producer_id) or actor.has_role(Role.OFFICER)):
+    if not (actor.is_member_of(producer_id) or actor.has_role(Role.OFFICER)):
         raise Forbidden(_("This lot belongs to another producer."))
     return lot
 

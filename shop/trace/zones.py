@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from shop import clock
-from shop.accounts.models import Role, User
+from shop.accounts.models import User
 from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.places.models import Province
@@ -104,8 +104,7 @@ def validate_zone(data: ZoneInput) -> None:
 
 
 def _require_member(actor: User, producer_id: int) -> None:
-    if not (actor.has_role(Role.ADMIN) or
-            (actor.has_role(Role.PRODUCER) and actor.producer_id == producer_id)):
+    if not actor.is_member_of(producer_id):
         raise Forbidden(_("Only members of this producer may change its zones."))
 
 

@@ -109,13 +109,14 @@ def client(app):
 
 @pytest.fixture
 def sign_in(client):
-    """sign_in(user): the client acts as `user` from now on."""
+    """sign_in(user[, other_client]): the client acts as `user` from now on."""
 
-    def _sign_in(user):
-        with client.session_transaction() as sess:
+    def _sign_in(user, other_client=None):
+        signed = other_client or client
+        with signed.session_transaction() as sess:
             sess["_user_id"] = str(user.id)
             sess["_fresh"] = True
-        return client
+        return signed
 
     return _sign_in
 

@@ -1,0 +1,164 @@
+"""Who may enter: every route of the app, as every kind of visitor, in one table.
+
+A route added to the app fails `test_every_route_is_in_the_table` until it joins ROUTES
+with the people allowed in. Everyone else is sent to sign in (anonymous) or refused (403).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from shop.accounts.models import Role
+from tests.factories import (
+    CertificateFactory,
+    LabelRunFactory,
+    LotFactory,
+    ProducerFactory,
+    ProductFactory,
+    ProductImageFactory,
+    UnitFactory,
+    UserFactory,
+    ZoneFactory,
+)
+
+ACTORS = ("anonymous", "customer", "member", "stranger", "outlet", "officer", "admin")
+EVERYONE = frozenset(ACTORS)
+# Members of a producer have a portal of their own; `stranger` belongs to another producer.
+MEMBERS = frozenset({"member", "stranger"})
+# Data of the member's producer: its members, and admins who act for any producer.
+OWNERS = frozenset({"member", "admin"})
+OFFICERS = frozenset({"officer", "admin"})
+# Public, but with nothing behind it: the API's doc UI files are not installed.
+NOTHING_THERE = frozenset()
+
+GET, POST = "GET", "POST"
+# (method, path, endpoint, who may enter). Paths name the fixture's objects in braces.
+ROUTES = [
+    (GET, "/", "catalog.home", EVERYONE),
+    (GET, "/products", "catalog.products", EVERYONE),
+    (GET, "/products/{slug}", "catalog.product", EVERYONE),
+    (GET, "/sitemap.xml", "catalog.sitemap", EVERYONE),
+    (GET, "/sign-in", "accounts.sign_in", EVERYONE),
+    (POST, "/sign-in", "accounts.sign_in", EVERYONE),
+    (GET, "/sign-up", "accounts.sign_up", EVERYONE),
+    (POST, "/sign-up", "accounts.sign_up", EVERYONE),
+    (POST, "/sign-out", "accounts.sign_out", EVERYONE),
+    (GET, "/lang/en", "i18n.set_language", EVERYONE),
+    (GET, "/healthz", "health.healthz", EVERYONE),
+    (GET, "/media/{image_path}", "media.media", EVERYONE),
+    (GET, "/static/css/site.css", "static", EVERYONE),
+    (GET, "/01/{gtin}/10/{lot_code}", "trace.resolve", EVERYONE),
+    (GET, "/t/{token}", "trace.resolve_token", EVERYONE),
+    (GET, "/labels/lots/{lot}.png", "trace.lot_label_png", EVERYONE),
+    (GET, "/labels/lots/{lot}.svg", "trace.lot_label_svg", EVERYONE),
+    (GET, "/api/", "openapi.openapi", EVERYONE),
+    (GET, "/api/openapi.json", "openapi.doc_url", EVERYONE),
+    (GET, "/api/static/none.css", "openapi.static", NOTHING_THERE),
+    (GET, "/api/v1/products", "api_products.list_products", EVERYONE),
+    (GET, "/api/v1/products/{slug}", "api_products.get_product", EVERYONE),
+    (GET, "/api/v1/groups", "api_reference.list_groups", EVERYONE),
+    (GET, "/api/v1/producers", "api_reference.list_producers", EVERYONE),
+    (GET, "/api/v1/provinces", "api_reference.list_provinces", EVERYONE),
+    (GET, "/api/v1/lots?gtin={gtin}&lot={lot_code}", "api_lots.find_lot", EVERYONE),
+    (GET, "/api/v1/lots/{lot}", "api_lots.get_lot", EVERYONE),
+    (GET, "/api/v1/lots/{lot}/epcis", "api_lots.get_lot_epcis", EVERYONE),
+    # The producer portal.
+    (GET, "/portal/", "portal.home", MEMBERS),
+    (GET, "/portal/zones", "portal.zones", MEMBERS),
+    (GET, "/portal/zones/new", "portal.new_zone", MEMBERS),
+    (POST, "/portal/zones/new", "portal.new_zone", MEMBERS),
+    (GET, "/portal/zones/{zone}/edit", "portal.edit_zone", OWNERS),
+    (POST, "/portal/zones/{zone}/edit", "portal.edit_zone", OWNERS),
+    (GET, "/portal/lots", "portal.lots", MEMBERS),
+    (GET, "/portal/lots/new", "portal.new_lot", MEMBERS),
+    (POST, "/portal/lots/new", "portal.new_lot", MEMBERS),
+    (GET, "/portal/lots/{lot}", "portal.lot", OWNERS | OFFICERS),
+    (POST, "/portal/lots/{lot}/recall", "portal.recall", OWNERS | OFFICERS),
+    (POST, "/portal/lots/{lot}/runs", "portal.new_run", OWNERS),
+    (GET, "/portal/lots/{lot}/label.png", "portal.label_png", OWNERS),
+    (GET, "/portal/lots/{lot}/label.svg", "portal.label_svg", OWNERS),
+    (GET, "/portal/runs/{run}.pdf", "portal.run_pdf", OWNERS),
+    (GET, "/portal/products", "portal.products", MEMBERS),
+    (GET, "/portal/products/{product}", "portal.product", OWNERS),
+    (POST, "/portal/products/{product}", "portal.product", OWNERS),
+    (POST, "/portal/products/{product}/photos", "portal.add_photo", OWNERS),
+    (POST, "/portal/products/{product}/photos/{image}/remove", "portal.remove_photo", OWNERS),
+    # The trade promotion officers' registry.
+    (GET, "/registry/", "ocop.registry", OFFICERS),
+    (GET, "/registry/lots", "ocop.find_lot", OFFICERS),
+    (GET, "/registry/certificates/new", "ocop.new_certificate", OFFICERS),
+    (POST, "/registry/certificates/new", "ocop.new_certificate", OFFICERS),
+    (GET, "/registry/certificates/{certificate}/revoke", "ocop.revoke", OFFICERS),
+    (POST, "/registry/certificates/{certificate}/revoke", "ocop.revoke", OFFICERS),
+]
+
+
+def test_every_route_is_in_the_table(app):
+    served = {(method, rule.endpoint) for rule in app.url_map.iter_rules()
+              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    tabled = {(method, endpoint) for method, _path, endpoint, _who in ROUTES}
+
+    assert served - tabled == set(), "new routes must join the authorisation table"
+    assert tabled - served == set(), "the table names routes the app no longer has"
+
+
+@pytest.fixture
+def world(app):
+    """One producer's product, zone, lot, label run and photo; ids by the names paths use."""
+    producer = ProducerFactory()
+    product = ProductFactory(producer=producer, gtin="08935049510864", slug="che-shan",
+                             certificate=None)
+    certificate = CertificateFactory(product=product)
+    lot = LotFactory(product=product, code="L-1")
+    zone = ZoneFactory(producer=producer)
+    run = LabelRunFactory(lot=lot)
+    UnitFactory(lot=lot, run=run)
+    image = ProductImageFactory(product=product)
+    photo = Path(app.config["MEDIA_ROOT"]) / image.path
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    photo.write_bytes(b"\xff\xd8\xff")
+    untraced = LotFactory(product=ProductFactory(producer=producer, gtin=None))
+    users = {
+        "customer": UserFactory(role=Role.CUSTOMER),
+        "member": UserFactory(role=Role.PRODUCER, producer=producer),
+        "stranger": UserFactory(role=Role.PRODUCER, producer=ProducerFactory()),
+        "outlet": UserFactory(role=Role.OUTLET_STAFF),
+        "officer": UserFactory(role=Role.OFFICER),
+        "admin": UserFactory(role=Role.ADMIN),
+    }
+    ids = {"slug": product.slug, "gtin": product.gtin, "lot_code": lot.code, "lot": lot.id,
+           "zone": zone.id, "run": run.id, "product": product.id, "image": image.id,
+           "image_path": image.path, "token": untraced.token,
+           "certificate": certificate.id}
+    return users, ids, product
+
+
+def outcome(client, method: str, path: str) -> str:
+    """What a visitor meets: "in", "sign-in" or "refused"."""
+    response = client.open(path, method=method, data={})
+    if response.status_code == 302 and response.headers["Location"].startswith("/sign-in"):
+        return "sign-in"
+    if response.status_code in (401, 403):
+        return "refused"
+    # An allowed visitor finds the page; a 404 here would hide a wrong id in the table.
+    return "in" if response.status_code != 404 else "missing"
+
+
+@pytest.mark.parametrize(("method", "path", "allowed"),
+                         [pytest.param(method, path, allowed, id=f"{method} {path}")
+                          for method, path, _endpoint, allowed in ROUTES])
+def test_who_may_enter(app, client, sign_in, world, method, path, allowed):
+    users, ids, product = world
+    met, expected = {}, {}
+    for actor in ACTORS:
+        browser = app.test_client()  # a browser of their own: no cookies from the last one
+        if actor != "anonymous":
+            sign_in(users[actor], browser)
+        if "{image}" in path:  # removing a photo consumes it: each visitor tries a fresh one
+            ids["image"] = ProductImageFactory(product=product).id
+        met[actor] = outcome(browser, method, path.format(**ids))
+        expected[actor] = ("missing" if allowed is NOTHING_THERE else
+                           "in" if actor in allowed else
+                           "sign-in" if actor == "anonymous" else "refused")
+
+    assert met == expected

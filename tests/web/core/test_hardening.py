@@ -2,7 +2,10 @@
 
 import json
 import logging
+import re
 import uuid
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import pytest
 from flask import render_template_string
@@ -75,13 +78,17 @@ def test_csp_sources_come_from_the_environment():
     assert shop_config.load(env={})["CSP_SCRIPT_SOURCES"] == ()
 
 
-def session_cookie_of(client) -> str:
+def cookies_of(client, **form) -> dict[str, str]:
+    """Sign in through the form; the cookies set, by name."""
     UserFactory(email="an@example.vn")
-    response = client.post("/sign-in", data={"email": "an@example.vn", "password": PASSWORD})
+    response = client.post("/sign-in", data={"email": "an@example.vn", "password": PASSWORD,
+                                             **form})
     assert response.status_code == 302
-    [cookie] = [value for value in response.headers.getlist("Set-Cookie")
-                if value.startswith("session=")]
-    return cookie
+    return {value.split("=", 1)[0]: value for value in response.headers.getlist("Set-Cookie")}
+
+
+def session_cookie_of(client) -> str:
+    return cookies_of(client)["session"]
 
 
 def test_the_session_cookie_is_httponly_and_samesite_lax(client):
@@ -92,16 +99,27 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client):
     assert "Secure" not in cookie  # development serves plain HTTP on 127.0.0.1
 
 
-def test_production_cookies_are_secure_and_expire_in_two_weeks(make_app):
+def test_the_session_ends_with_the_browser_and_remember_me_lasts_30_days(client):
+    cookies = cookies_of(client, remember="y")
+
+    assert "Expires" not in cookies["session"] and "Max-Age" not in cookies["session"]
+    remember = cookies["remember_token"]
+    expires = parsedate_to_datetime(re.search(r"Expires=([^;]+)", remember).group(1))
+    assert abs(expires - datetime.now(UTC) - timedelta(days=30)) < timedelta(minutes=1)
+    assert "HttpOnly" in remember and "SameSite=Lax" in remember
+
+
+def test_production_cookies_are_secure(make_app):
     production = shop_config.load(env={"SHOP_ENV": "production", "SECRET_KEY": "s",
                                        "DATABASE_URL": "postgresql://db/shop"})
     assert production["SESSION_COOKIE_SECURE"] and production["REMEMBER_COOKIE_SECURE"]
-    assert production["PERMANENT_SESSION_LIFETIME"] == 14 * 24 * 3600
 
-    secure = make_app(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
-    cookie = session_cookie_of(secure.test_client())
+    secure = make_app(SESSION_COOKIE_SECURE=production["SESSION_COOKIE_SECURE"],
+                      REMEMBER_COOKIE_SECURE=production["REMEMBER_COOKIE_SECURE"])
+    cookies = cookies_of(secure.test_client(), remember="y")
 
-    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    for cookie in (cookies["session"], cookies["remember_token"]):
+        assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
 def test_production_refuses_to_start_without_a_secret_key():

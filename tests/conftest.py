@@ -12,7 +12,7 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from shop import create_app
 from shop.config import database_url
-from shop.extensions import db
+from shop.extensions import db, limiter
 
 
 def pytest_addoption(parser):
@@ -75,6 +75,29 @@ def _transaction(request, app) -> Iterator[None]:
             db.session = original
             outer.rollback()
             connection.close()
+
+
+@pytest.fixture
+def make_app(app):
+    """make_app(**config): another app on the test database with `config` on top of the
+    test's, as another worker would be; for protections the shared app switches off."""
+
+    def _make(**overrides):
+        return create_app({
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "SECRET_KEY": app.config["SECRET_KEY"],
+            "MEDIA_ROOT": app.config["MEDIA_ROOT"],
+            "CACHE_DIR": app.config["CACHE_DIR"],
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            **overrides,
+        })
+
+    yield _make
+    # The limiter is one object shared by every app and follows the last app initialised:
+    # hand it back, switched off, to the shared test app. (An enabled app gets fresh counters.)
+    limiter.init_app(app)
 
 
 @pytest.fixture

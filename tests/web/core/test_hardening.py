@@ -13,31 +13,9 @@ from flask_static_digest.cli import digest
 from redis import Redis
 
 from shop import config as shop_config
-from shop import create_app
-from shop.extensions import limiter
 from tests.factories import PASSWORD, UserFactory
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
-
-
-@pytest.fixture
-def make_app(app):
-    """make_app(**config): another app on the test database, as another worker would be."""
-
-    def _make(**overrides):
-        return create_app({
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-            "SECRET_KEY": app.config["SECRET_KEY"],
-            "MEDIA_ROOT": app.config["MEDIA_ROOT"],
-            "CACHE_DIR": app.config["CACHE_DIR"],
-            "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": False,
-            **overrides,
-        })
-
-    yield _make
-    limiter.init_app(app)  # the limiter is shared: hand it back to the suite's app
 
 
 def csp(response) -> dict[str, list[str]]:

@@ -20,6 +20,9 @@ def register_api(app: OpenAPI) -> None:
     """Attach the API blueprints and the schemas that responses name by hand."""
     from shop.api import lots, products, reference
 
+    # flask_openapi3 writes `securitySchemes: null` when given none, and OpenAPI 3.1 forbids a
+    # null there: the API is public, so an empty map says so validly.
+    app.security_schemes = app.security_schemes or {}
     _add_schema(app, Problem)
     _add_schema(app, EPCISDocument)  # served as application/ld+json, so described by hand
     app.register_api(products.bp)

@@ -5,9 +5,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shop.catalog.params import SLUG_PATTERN
 from shop.ocop.models import Level
 from shop.ocop.rules import Status
 from shop.producers.models import ProducerKind
+from shop.trace import gs1
 from shop.trace.models import Standard
 from shop.trace.report import Severity
 
@@ -49,7 +51,10 @@ class PageParams(BaseModel):
 class ProductPath(BaseModel):
     """The product named in the path."""
 
-    slug: str = Field(max_length=120, description="The product's slug, as in its page address.")
+    # The pattern also keeps what no slug holds (a NUL byte, which PostgreSQL refuses) from
+    # reaching the database.
+    slug: str = Field(max_length=120, pattern=SLUG_PATTERN,
+                      description="The product's slug, as in its page address.")
 
 
 class GroupRef(BaseModel):
@@ -202,15 +207,25 @@ class LotPath(BaseModel):
     lot_id: int = Field(ge=1, le=MAX_ID, description="The lot's id.")
 
 
+# GS1's rules as patterns, for the document only: the view checks with gs1 itself, so that a
+# refusal says which rule was broken (and the check digit, which no pattern can express).
+# tests/web/api/test_fuzz.py holds them to gs1's lengths and character set 82.
+GTIN_PATTERN = r"^([0-9]{8}|[0-9]{12,14})$"
+_CSET82_BUT_DOT = r"""!"%&'()*+,\-/0-9:;<=>?A-Z_a-z"""
+LOT_PATTERN = rf"^\.*[{_CSET82_BUT_DOT}][.{_CSET82_BUT_DOT}]*$"  # not only dots
+
+
 class LotQuery(BaseModel):
     """The lot a GS1 Digital Link names: /01/{gtin}/10/{lot}."""
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
-    gtin: str = Field(max_length=14, description="The product's GTIN-8, -12, -13 or -14, with"
-                                                 " a valid check digit.")
-    lot: str = Field(max_length=20, description="The lot number (GS1 AI 10): 1 to 20 characters"
-                                                " of GS1's character set 82.")
+    gtin: str = Field(max_length=14, json_schema_extra={"pattern": GTIN_PATTERN, "format": "gtin"},
+                      description="The product's GTIN-8, -12, -13 or -14, with a valid check"
+                                  " digit.")
+    lot: str = Field(max_length=gs1.MAX_LOT_LENGTH, json_schema_extra={"pattern": LOT_PATTERN},
+                     description="The lot number (GS1 AI 10): 1 to 20 characters of GS1's"
+                                 " character set 82, not only dots.")
 
 
 class TraceCertificate(BaseModel):

@@ -4,19 +4,30 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from shop.catalog.search import CatalogQuery, Sort
 
-_SLUG = r"^[a-z0-9-]+$"
+# What text.slugify makes: every slug in the shop, so anything else names nothing.
+SLUG_PATTERN = r"^[a-z0-9-]+$"
+# Filters a form leaves blank when unset: an empty value is no filter, not an invalid one.
+_FILTERS = ("min_stars", "group", "province", "producer", "price_min", "price_max")
+
+
+def _document_blank_filters(schema: dict) -> None:
+    """Say in the JSON schema (so in the API's document) that a filter may be blank."""
+    for name in _FILTERS:
+        schema["properties"][name]["anyOf"].insert(-1, {"const": ""})
 
 
 class CatalogParams(BaseModel):
     """Filters, sort and page of a catalog listing."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True,
+                              json_schema_extra=_document_blank_filters)
 
     q: str = Field("", max_length=200, description="Words to find; accents and đ are optional.")
     min_stars: int | None = Field(None, ge=3, le=5, description="Minimum OCOP stars (3–5).")
-    group: str | None = Field(None, max_length=60, pattern=_SLUG, description="Group slug.")
-    province: str | None = Field(None, max_length=80, pattern=_SLUG, description="Province slug.")
-    producer: str | None = Field(None, max_length=120, pattern=_SLUG,
+    group: str | None = Field(None, max_length=60, pattern=SLUG_PATTERN, description="Group slug.")
+    province: str | None = Field(None, max_length=80, pattern=SLUG_PATTERN,
+                                 description="Province slug.")
+    producer: str | None = Field(None, max_length=120, pattern=SLUG_PATTERN,
                                  description="Producer slug.")
     price_min: int | None = Field(None, ge=0, le=1_000_000_000, description="Lowest price, đồng.")
     price_max: int | None = Field(None, ge=0, le=1_000_000_000,
@@ -25,8 +36,7 @@ class CatalogParams(BaseModel):
     page: int = Field(1, ge=1, le=10_000, description="Page number, from 1.")
     per_page: int = Field(24, ge=1, le=100, description="Results per page (at most 100).")
 
-    @field_validator("min_stars", "group", "province", "producer", "price_min", "price_max",
-                     mode="before")
+    @field_validator(*_FILTERS, mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         # An HTML form sends an unset filter as an empty string.

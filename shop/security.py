@@ -1,6 +1,7 @@
-"""Security headers on every response: a strict Content-Security-Policy and its companions."""
+"""Security headers on every response (a strict CSP and its companions); no NUL in requests."""
 
-from flask import Flask
+from flask import Flask, abort, request
+from flask_babel import gettext as _
 from flask_talisman import Talisman
 
 # Permissions nobody on a shop page needs.
@@ -31,8 +32,26 @@ def content_security_policy(config: dict) -> dict:
     }
 
 
+def refuse_nul_characters() -> None:
+    """400 for a NUL character in the path, query or form: no text we store can hold one.
+
+    PostgreSQL refuses NUL in text, so without this an address like /products/a%00b would
+    reach the database and fail there as a server error. The API is left to its own
+    validation, which names the parameter at fault as its document promises.
+    """
+    if request.path.startswith("/api/"):
+        return
+    values = [request.path, *request.args.values()]
+    if request.method in ("POST", "PUT", "PATCH"):
+        values += request.form.values()
+    if any("\x00" in value for value in values):
+        abort(400, _("The request holds a NUL character, which no page, product or form "
+                     "field accepts."))
+
+
 def init_app(app: Flask) -> None:
     """Send the headers; cookie flags come from the configuration (Secure in production)."""
+    app.before_request(refuse_nul_characters)
     # One Talisman per app: it keeps its options on itself, and apps differ in their CSP.
     app.extensions["talisman"] = Talisman(
         app,

@@ -192,3 +192,18 @@ def test_fingerprinted_static_files_are_cached_for_a_year(make_app):
     assert fingerprinted.headers["Cache-Control"] == "public, max-age=31536000"
     assert fingerprinted.data == plain.data
     assert "max-age=31536000" not in plain.headers.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize(("method", "path", "data"), [
+    ("GET", "/products/a%00b", None),
+    ("GET", "/t/ab%00c", None),
+    ("GET", "/products?q=m%00t", None),
+    ("POST", "/sign-up", {"name": "Lan\x00", "email": "lan@example.vn"}),
+])
+def test_a_nul_character_anywhere_is_a_clear_400_on_every_database(client, method, path, data):
+    client.set_cookie("lang", "en")
+
+    response = client.open(path, method=method, data=data)
+
+    assert response.status_code == 400
+    assert "NUL character" in response.text

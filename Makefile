@@ -6,7 +6,7 @@ PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard shop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run serve test test-sqlite test-postgres lint translations extract-messages bench clean
+.PHONY: run serve test e2e-tools test-sqlite test-postgres lint translations extract-messages bench clean
 
 run: $(VENV)/.installed $(MO_FILES)
 	@# Development serves static files by their plain names, so edits show at once.
@@ -23,14 +23,39 @@ serve: $(VENV)/.installed $(MO_FILES)
 	SHOP_ENV=production $(FLASK) digest compile >/dev/null
 	SHOP_ENV=production $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
+# The browser and accessibility tests (tests/e2e, marked e2e) need Debian's Chromium (CHROMIUM
+# names another) and npm for axe-core. Without them they are deselected, and said so loudly.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+E2E := tests/e2e
+
 test: $(VENV)/.installed-test $(MO_FILES)
-	$(BIN)/python -m pytest -q
-	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+	@set -e; \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+		not_run="Chromium not found ($(CHROMIUM)): browser and accessibility tests NOT run — install Debian's chromium"; \
+	elif ! command -v npm >/dev/null; then \
+		not_run="npm not found: browser and accessibility tests NOT run — install Debian's npm (axe-core comes from the npm registry)"; \
+	else \
+		not_run=""; $(MAKE) --no-print-directory e2e-tools; \
+	fi; \
+	[ -z "$$not_run" ] || echo "== $$not_run"; \
+	only=$${not_run:+not e2e}; \
+	echo "$(BIN)/python -m pytest -q $${only:+-m '$$only'}"; \
+	$(BIN)/python -m pytest -q $${only:+-m "$$only"}; \
+	if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the same suite on PostgreSQL ($$TEST_DATABASE_URL)"; \
-		$(BIN)/python -m pytest -q -p no:cacheprovider --database "$$TEST_DATABASE_URL"; \
+		$(BIN)/python -m pytest -q -p no:cacheprovider --database "$$TEST_DATABASE_URL" $${only:+-m "$$only"}; \
 	else \
 		echo "== TEST_DATABASE_URL is not set: PostgreSQL run skipped"; \
-	fi
+	fi; \
+	[ -z "$$not_run" ] || echo "== $$not_run"
+
+# axe-core for the accessibility tests, at the version $(E2E)/package-lock.json pins.
+e2e-tools: $(E2E)/node_modules/.installed
+
+$(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
+	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check shop tests bench wsgi.py
@@ -62,4 +87,4 @@ bench: $(VENV)/.installed-test $(MO_FILES)
 	$(BIN)/python bench/resolver.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache $(E2E)/node_modules

@@ -80,11 +80,12 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 # Timings never live in the tests: `make bench` prints them (needs PostgreSQL and Debian's wrk).
+# The site bench's options pass through, e.g. `make bench BENCH_ARGS="--rounds 5 --seconds 10"`.
 bench: $(VENV)/.installed-test $(MO_FILES)
 	@command -v wrk >/dev/null || { echo "== installing wrk (Debian package)"; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
 	$(BIN)/python bench/labels.py
-	$(BIN)/python bench/resolver.py
+	$(BIN)/python bench/site.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache $(E2E)/node_modules

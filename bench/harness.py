@@ -56,20 +56,88 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextmanager
-def gunicorn(env: dict, workers: int, app: str = "wsgi:app"):
-    """Serve `app` with gunicorn sync workers; yields the base URL once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", app], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat from the third on (the name, in parentheses, may hold
+    spaces); None once the process is gone."""
     try:
-        _wait_until_up(base)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return None
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far (Linux /proc); gone ones count 0.
+
+    On a shared machine, CPU time per request is steadier than requests per second.
+    """
+    ticks = 0
+    for fields in filter(None, map(_stat, pids)):
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15
+    return ticks / _CLOCK_TICKS
+
+
+def database_backends(name: str) -> list[int]:
+    """Process ids of the PostgreSQL backends serving clients of database `name`."""
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
+        return [pid for (pid,) in connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s "
+            "AND backend_type = 'client backend'", (name,))]
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running gunicorn: its base URL and master process."""
+
+    base: str
+    pid: int
+
+    def workers(self) -> list[int]:
+        """The worker processes' ids."""
+        return [int(pid) for pid in
+                Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()]
+
+    def cpu_seconds(self) -> float:
+        """CPU time of the master and every worker so far, those it has replaced included."""
+        fields = _stat(self.pid)
+        # cutime and cstime (fields 16 and 17): workers that exited and were waited for.
+        return (cpu_seconds([self.pid, *self.workers()])
+                + (int(fields[13]) + int(fields[14])) / _CLOCK_TICKS)
+
+
+@contextmanager
+def gunicorn(env: dict, workers: int | None = None, app: str = "wsgi:app"):
+    """Serve `app` as `make serve` does (gunicorn.conf.py: sync workers, two per core plus one,
+    unless `workers` says otherwise); yields the Server once it answers.
+
+    Workers are not recycled during a run (max_requests off), so a run measures the same warm
+    processes. The server's output (in production the app logs a JSON line per request) goes
+    to a scratch file, shown only when the server fails to start.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [str(BIN / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
+               "--max-requests", "0", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+    if workers:
+        command += ["--workers", str(workers)]
+    with tempfile.NamedTemporaryFile("w+", suffix=".log", prefix="bench-gunicorn-") as log:
+        process = subprocess.Popen([*command, app], cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)
+        try:
+            try:
+                _wait_until_up(base)
+            except RuntimeError:
+                log.seek(0)
+                sys.stderr.write(log.read()[-4000:])
+                raise
+            yield Server(base, process.pid)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def _wait_until_up(base: str, timeout: float = 30) -> None:
@@ -89,41 +157,42 @@ def _wait_until_up(base: str, timeout: float = 30) -> None:
 class Load:
     """What wrk measured."""
 
+    requests: int
     requests_per_second: float
     p50_ms: float
+    p95_ms: float
     p99_ms: float
-    errors: int
+    errors: int  # non-2xx/3xx answers and socket errors (connect, read, write, timeout)
 
 
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * _UNITS[unit]
+PATHS_SCRIPT = Path(__file__).resolve().parent / "paths.lua"
+_REPORT = re.compile(r"^BENCH (.*)$", re.M)
 
 
 def wrk(base: str, paths: list[str], connections: int = 32, seconds: int = 10,
-        threads: int = 1) -> Load:
-    """Drive `paths` (taken round-robin) with wrk over loopback; needs Debian's wrk."""
-    lua = ("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
-           "i = 0\nrequest = function()\n  i = i % #paths + 1\n"
-           "  return wrk.format('GET', paths[i], {['Accept'] = 'text/html'})\nend\n")
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(lua)
-    output = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
-         "-s", script.name, base], capture_output=True, text=True, check=True).stdout
-    os.unlink(script.name)
-    latency = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.M))
-    if len(latency) != 2:
-        raise RuntimeError(f"unexpected wrk output:\n{output}")
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
-                              r"timeout (\d+)", output)
+        threads: int = 1, accept: str = "text/html") -> Load:
+    """Drive `paths` (taken in turn) with wrk over loopback; needs Debian's wrk.
+
+    The script (paths.lua) prints exact p50/p95/p99 from wrk's full latency histogram.
+    """
+    with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as listing:
+        listing.write("\n".join(paths) + "\n")
+    try:
+        result = subprocess.run(
+            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+             "-s", str(PATHS_SCRIPT), base, "--", listing.name, accept],
+            capture_output=True, text=True, check=True)
+    finally:
+        os.unlink(listing.name)
+    report = _REPORT.search(result.stdout)
+    if report is None:
+        raise RuntimeError(f"unexpected wrk output:\n{result.stdout}{result.stderr}")
+    figures = {key: int(value) for key, value in
+               (item.split("=") for item in report.group(1).split())}
     return Load(
-        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        p50_ms=_ms(latency["50"]), p99_ms=_ms(latency["99"]),
-        errors=(int(errors.group(1)) if errors else 0)
-        + (sum(map(int, socket_errors.groups())) if socket_errors else 0),
+        requests=figures["requests"],
+        requests_per_second=figures["requests"] / (figures["duration_us"] / 1e6),
+        p50_ms=figures["p50_us"] / 1000, p95_ms=figures["p95_us"] / 1000,
+        p99_ms=figures["p99_us"] / 1000,
+        errors=sum(figures[kind] for kind in ("connect", "read", "write", "status", "timeout")),
     )

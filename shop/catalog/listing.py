@@ -1,10 +1,12 @@
 """The rule that defines the shop: a product is listed only while its certificate is current.
 
 Every public surface (pages, search, API, sitemap, and later combos and checkout) starts
-from `listed_products()`; nothing else decides what is for sale.
+from `listed_products()` or, for counts and ids, `listed_product_ids()`; nothing else decides
+what is for sale.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import contains_eager
@@ -32,13 +34,32 @@ def certificate_is_current(today: date) -> ColumnElement[bool]:
     )
 
 
+def listed_product_ids(today: date | None = None) -> Select[tuple[int]]:
+    """Ids of the products for sale today: the rule alone, with the certificate joined.
+
+    For counts and narrow queries, which need neither producer nor province: both joins
+    of `listed_products` follow non-null foreign keys, so they never change which rows match.
+    """
+    return _listed_product_ids_on(today or clock.today())
+
+
 def listed_products(today: date | None = None) -> Select[tuple[Product]]:
     """Products for sale today, with certificate, producer and province loaded by the join."""
-    today = today or clock.today()
+    return _listed_products_on(today or clock.today())
+
+
+# Statements are immutable (`.where()` and the like return new ones), so each day's are built
+# once per process: building them cost a tenth of a catalog page's time.
+@lru_cache(maxsize=4)
+def _listed_product_ids_on(today: date) -> Select[tuple[int]]:
+    return select(Product.id).join(
+        Certificate, and_(Certificate.product_id == Product.id, certificate_is_current(today)))
+
+
+@lru_cache(maxsize=4)
+def _listed_products_on(today: date) -> Select[tuple[Product]]:
     return (
-        select(Product)
-        .join(Certificate, and_(Certificate.product_id == Product.id,
-                                certificate_is_current(today)))
+        _listed_product_ids_on(today).with_only_columns(Product)
         .join(Product.producer)
         .join(Producer.province)
         .options(
@@ -50,5 +71,5 @@ def listed_products(today: date | None = None) -> Select[tuple[Product]]:
 
 def is_listed(product_id: int, today: date | None = None) -> bool:
     """True when the product is for sale today."""
-    query = listed_products(today).where(Product.id == product_id).with_only_columns(Product.id)
+    query = listed_product_ids(today).where(Product.id == product_id)
     return db.session.execute(query).first() is not None

@@ -5,10 +5,11 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import joinedload, selectinload
 
-from shop.catalog.listing import listed_products
+from shop import clock
+from shop.catalog.listing import listed_product_ids, listed_products
 from shop.catalog.models import Product
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup
@@ -72,35 +73,46 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filtered(query: CatalogQuery, today: date | None = None) -> Select[tuple[Product]]:
-    """The listed products matching every filter and search term of `query`."""
-    stmt = listed_products(today)
+def _conditions(query: CatalogQuery) -> list[ColumnElement[bool]]:
+    """The filters and search terms of `query`, on products and their live certificate only
+    (producer and province are named through subqueries), so counts need no further join."""
+    conditions = []
     for term in search_words(query.q):
         # Each word must start a word of the product's text (see catalog.indexing).
-        stmt = stmt.where(Product.search_text.like(f"% {_escape_like(term)}%", escape="\\"))
+        conditions.append(Product.search_text.like(f"% {_escape_like(term)}%", escape="\\"))
     if query.min_stars:
-        stmt = stmt.where(Certificate.stars >= query.min_stars)
+        conditions.append(Certificate.stars >= query.min_stars)
     if query.group:
-        stmt = stmt.where(Product.group_id == select(ProductGroup.id)
+        conditions.append(Product.group_id == select(ProductGroup.id)
                           .where(ProductGroup.slug == query.group).scalar_subquery())
     if query.province:
-        stmt = stmt.where(Province.slug == query.province)
+        conditions.append(Product.producer_id.in_(
+            select(Producer.id).join(Producer.province).where(Province.slug == query.province)))
     if query.producer:
-        stmt = stmt.where(Producer.slug == query.producer)
+        conditions.append(Product.producer_id == select(Producer.id)
+                          .where(Producer.slug == query.producer).scalar_subquery())
     if query.price_min is not None:
-        stmt = stmt.where(Product.price_vnd >= query.price_min)
+        conditions.append(Product.price_vnd >= query.price_min)
     if query.price_max is not None:
-        stmt = stmt.where(Product.price_vnd <= query.price_max)
-    return stmt
+        conditions.append(Product.price_vnd <= query.price_max)
+    return conditions
+
+
+def filtered(query: CatalogQuery, today: date | None = None) -> Select[tuple[Product]]:
+    """The listed products matching every filter and search term of `query`."""
+    return listed_products(today).where(*_conditions(query))
 
 
 def search(query: CatalogQuery, today: date | None = None) -> Page:
     """One page of the catalog for `query`: three queries whatever the page size."""
-    stmt = filtered(query, today)
-    total = db.session.scalar(select(func.count()).select_from(
-        stmt.with_only_columns(Product.id).order_by(None).subquery()))
+    today = today or clock.today()
+    conditions = _conditions(query)
+    total = db.session.scalar(listed_product_ids(today).where(*conditions)
+                              .with_only_columns(func.count(Product.id)))
     items = db.session.scalars(
-        stmt.options(selectinload(Product.images), selectinload(Product.group))
+        listed_products(today).where(*conditions)
+        # The group is one of six, joined rather than fetched by a query of its own.
+        .options(selectinload(Product.images), joinedload(Product.group, innerjoin=True))
         .order_by(*_ORDER_BY[query.sort])
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)

@@ -1,20 +1,26 @@
 """What the catalog's pages show, as bounded queries over the listing rule."""
 
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from shop.catalog.listing import listed_products
+from shop import clock
+from shop.catalog.listing import listed_product_ids, listed_products
 from shop.catalog.models import Product
 from shop.errors import NotFound
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup
+from shop.ocop.rules import MIN_OCOP_STARS, STAR_BANDS
 from shop.places.models import Province
+from shop.producers.models import Producer
 
 FEATURED_COUNT = 8
 RELATED_COUNT = 4
+_ALL_GROUPS = select(ProductGroup).order_by(ProductGroup.code)
 
 
 @dataclass
@@ -23,6 +29,13 @@ class GroupCount:
 
     group: ProductGroup
     count: int
+
+
+@dataclass
+class ProvinceOption:
+    """A province a shopper can filter by."""
+
+    province: Province
 
 
 @dataclass
@@ -45,11 +58,10 @@ def featured(min_stars: int) -> list[Product]:
 def group_counts() -> list[GroupCount]:
     """All six groups with their listed-product counts, in the official order."""
     counts = dict(db.session.execute(
-        listed_products().with_only_columns(Product.group_id, func.count(Product.id))
+        listed_product_ids().with_only_columns(Product.group_id, func.count(Product.id))
         .group_by(Product.group_id)
     ).all())
-    groups = db.session.scalars(select(ProductGroup).order_by(ProductGroup.code))
-    return [GroupCount(g, counts.get(g.id, 0)) for g in groups]
+    return [GroupCount(g, counts.get(g.id, 0)) for g in db.session.scalars(_ALL_GROUPS)]
 
 
 def province_counts() -> list[ProvinceCount]:
@@ -61,12 +73,27 @@ def province_counts() -> list[ProvinceCount]:
     return [ProvinceCount(province, count) for province, count in rows]
 
 
+def listed_provinces() -> list[ProvinceOption]:
+    """Provinces that have listed products, by name, as filter options (no counting: each
+    province stops at its first listed product)."""
+    return [ProvinceOption(province)
+            for province in db.session.scalars(_listed_provinces_on(clock.today()))]
+
+
+@lru_cache(maxsize=4)
+def _listed_provinces_on(today: date) -> Select[tuple[Province]]:
+    selling = (listed_product_ids(today).join(Product.producer)
+               .where(Producer.province_id == Province.id))
+    return select(Province).where(selling.exists()).order_by(Province.name)
+
+
 def listed_product(slug: str) -> Product:
     """The listed product with `slug`, its photos and group loaded; NotFound otherwise."""
     product = db.session.scalar(
         listed_products().where(Product.slug == slug)
-        .options(selectinload(Product.images), selectinload(Product.group),
-                 selectinload(Product.subgroup))
+        # Group and sub-group are single rows: joined, not fetched by queries of their own.
+        .options(selectinload(Product.images), joinedload(Product.group, innerjoin=True),
+                 joinedload(Product.subgroup))
     )
     if product is None:
         raise NotFound(_("No listed product has this address."))
@@ -80,23 +107,39 @@ def unlisted_product(slug: str) -> Product | None:
 
 
 def related(product: Product) -> list[Product]:
-    """Other listed products of the same group, the same producer's first."""
-    return list(db.session.scalars(
-        listed_products()
-        .where(Product.group_id == product.group_id, Product.id != product.id)
-        .options(selectinload(Product.images))
-        .order_by((Product.producer_id == product.producer_id).desc(),
-                  Certificate.stars.desc(), Product.id)
-        .limit(RELATED_COUNT)
-    ))
+    """Other listed products of the same group, the same producer's first, then by stars.
+
+    Ordering the whole group at once sorts thousands of rows; instead the producer's own
+    products, then each star rating from the top, are read in id order until there are
+    enough, each an index walk that stops early.
+    """
+    today = clock.today()
+    same_group = listed_product_ids(today).where(Product.group_id == product.group_id,
+                                                 Product.id != product.id)
+    ids = list(db.session.scalars(
+        same_group.where(Product.producer_id == product.producer_id)
+        .order_by(Certificate.stars.desc(), Product.id).limit(RELATED_COUNT)))
+    for stars in range(max(STAR_BANDS), MIN_OCOP_STARS - 1, -1):
+        if len(ids) == RELATED_COUNT:
+            break
+        ids += db.session.scalars(
+            same_group.where(Product.producer_id != product.producer_id,
+                             Certificate.stars == stars)
+            .order_by(Product.id).limit(RELATED_COUNT - len(ids)))
+    if not ids:
+        return []
+    loaded = {item.id: item for item in db.session.scalars(
+        listed_products(today).where(Product.id.in_(ids))
+        .options(selectinload(Product.images)))}
+    return [loaded[item_id] for item_id in ids]
 
 
 def sitemap_slugs() -> list[str]:
     """Slugs of every listed product, for the sitemap."""
     return list(db.session.scalars(
-        listed_products().with_only_columns(Product.slug).order_by(Product.id)))
+        listed_product_ids().with_only_columns(Product.slug).order_by(Product.id)))
 
 
 def all_groups() -> list[ProductGroup]:
     """The six groups in the official order."""
-    return list(db.session.scalars(select(ProductGroup).order_by(ProductGroup.code)))
+    return list(db.session.scalars(_ALL_GROUPS))

@@ -41,7 +41,7 @@ def products():
         dropped=dropped,
         sorts=Sort,
         groups=services.all_groups(),
-        provinces=services.province_counts(),
+        provinces=services.listed_provinces(),
     )
 
 

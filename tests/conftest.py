@@ -11,6 +11,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from shop import create_app
+from shop.catalog import page_cache
 from shop.config import database_url
 from shop.extensions import db, limiter
 
@@ -63,6 +64,8 @@ def _transaction(request, app) -> Iterator[None]:
         yield
         return
     with app.app_context():
+        # Cached catalog pages outlive the rolled-back transaction: start from a new version.
+        page_cache.bump_version()
         connection = db.engine.connect()
         outer = connection.begin()
         original = db.session

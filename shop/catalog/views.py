@@ -3,8 +3,8 @@
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from shop import clock
+from shop.catalog import page_cache, services
 from shop.catalog import search as catalog_search
-from shop.catalog import services
 from shop.catalog.params import parse_leniently
 from shop.catalog.search import Sort
 from shop.errors import NotFound
@@ -33,35 +33,45 @@ def products():
     args = request.args.to_dict()
     args.setdefault("per_page", current_app.config["CATALOG_PAGE_SIZE"])
     params, dropped = parse_leniently(args)
-    page = catalog_search.search(params.to_query())
-    return render_template(
-        "catalog/products.html",
-        page=page,
-        params=params,
-        dropped=dropped,
-        sorts=Sort,
-        groups=services.all_groups(),
-        provinces=services.listed_provinces(),
-    )
+
+    def render() -> dict[str, str]:
+        return {"body": render_template(
+            "catalog/_products_body.html",
+            page=catalog_search.search(params.to_query()),
+            params=params,
+            dropped=dropped,
+            sorts=Sort,
+            groups=services.all_groups(),
+            provinces=services.listed_provinces(),
+        )}
+
+    # Pagination links repeat the request's own parameters, so all of them make the key.
+    parts = page_cache.cached_parts("products", sorted(request.args.items(multi=True)), render)
+    return render_template("catalog/products.html", params=params, parts=parts)
 
 
 @bp.get("/products/<slug>")
 def product(slug: str):
     """A listed product's page; an unlisted one gets a clear 404 page, never a sale."""
-    try:
+
+    def render() -> dict[str, str]:
         item = services.listed_product(slug)
+        return {"title": localized(item, "name"), "body": render_template(
+            "catalog/_product_body.html",
+            product=item,
+            story=render_markdown(localized(item, "story")),
+            status=status_on(item.certificate, clock.today()),
+            related=services.related(item),
+        )}
+
+    try:
+        parts = page_cache.cached_parts("product", slug, render)
     except NotFound:
         gone = services.unlisted_product(slug)
         if gone is None:
             raise
         return render_template("catalog/unlisted.html", product=gone), 404
-    return render_template(
-        "catalog/product.html",
-        product=item,
-        story=render_markdown(localized(item, "story")),
-        status=status_on(item.certificate, clock.today()),
-        related=services.related(item),
-    )
+    return render_template("catalog/product.html", parts=parts)
 
 
 @bp.get("/sitemap.xml")

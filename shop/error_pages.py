@@ -1,6 +1,6 @@
 """Errors become a page for people and problem details for the API; never a traceback."""
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
@@ -32,7 +32,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error: RequestEntityTooLarge):
-        megabytes = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        megabytes = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
         return _respond(413, _("What you sent is larger than %(size)d MB, the most we accept.",
                                size=megabytes), error.name)
 

@@ -8,20 +8,18 @@ version, in the shared cache, so every worker renders afresh at its next request
 version cannot see (rows changed by hand in SQL) lives at most PAGE_TTL.
 """
 
-import hashlib
 import uuid
 from collections.abc import Callable
 from itertools import chain
 
-from markupsafe import Markup
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from shop import clock
 from shop.catalog.models import Product, ProductImage
 from shop.extensions import cache
-from shop.i18n import current_language
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
+from shop.page_parts import cached_parts
 from shop.places.models import Province
 from shop.producers.models import Producer
 
@@ -45,17 +43,11 @@ def catalog_version() -> str:
     return cache.get(VERSION_KEY) or bump_version()
 
 
-def cached_parts(page: str, key: object, render: Callable[[], dict[str, str]]) -> dict[str, Markup]:
-    """The parts `render` makes for `page` and `key`, from the cache when the catalog is
-    unchanged since; an exception in `render` (a 404, say) caches nothing."""
-    raw = (f"{RENDER_VERSION}|{page}|{catalog_version()}|{current_language()}|"
-           f"{clock.today().isoformat()}|{key!r}")
-    cache_key = "catalog-page:" + hashlib.sha256(raw.encode()).hexdigest()
-    parts = cache.get(cache_key)
-    if parts is None:
-        parts = {name: str(value) for name, value in render().items()}
-        cache.set(cache_key, parts, timeout=PAGE_TTL)
-    return {name: Markup(value) for name, value in parts.items()}
+def catalog_parts(page: str, key: object, render: Callable[[], dict]) -> dict:
+    """The parts `render` makes for `page` and `key`, from the cache while the catalog and
+    the day are unchanged (see shop.page_parts)."""
+    return cached_parts("catalog-page", (RENDER_VERSION, page, catalog_version(),
+                                         clock.today().isoformat(), key), render, PAGE_TTL)
 
 
 @event.listens_for(Session, "before_flush")

@@ -1,6 +1,7 @@
 """Public catalog pages: home, product list and search, product page, sitemap."""
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from markupsafe import Markup
 
 from shop import clock
 from shop.catalog import page_cache, services
@@ -34,8 +35,8 @@ def products():
     args.setdefault("per_page", current_app.config["CATALOG_PAGE_SIZE"])
     params, dropped = parse_leniently(args)
 
-    def render() -> dict[str, str]:
-        return {"body": render_template(
+    def render() -> dict:
+        return {"body": Markup(render_template(
             "catalog/_products_body.html",
             page=catalog_search.search(params.to_query()),
             params=params,
@@ -43,10 +44,10 @@ def products():
             sorts=Sort,
             groups=services.all_groups(),
             provinces=services.listed_provinces(),
-        )}
+        ))}
 
     # Pagination links repeat the request's own parameters, so all of them make the key.
-    parts = page_cache.cached_parts("products", sorted(request.args.items(multi=True)), render)
+    parts = page_cache.catalog_parts("products", sorted(request.args.items(multi=True)), render)
     return render_template("catalog/products.html", params=params, parts=parts)
 
 
@@ -54,18 +55,18 @@ def products():
 def product(slug: str):
     """A listed product's page; an unlisted one gets a clear 404 page, never a sale."""
 
-    def render() -> dict[str, str]:
+    def render() -> dict:
         item = services.listed_product(slug)
-        return {"title": localized(item, "name"), "body": render_template(
+        return {"title": localized(item, "name"), "body": Markup(render_template(
             "catalog/_product_body.html",
             product=item,
             story=render_markdown(localized(item, "story")),
             status=status_on(item.certificate, clock.today()),
             related=services.related(item),
-        )}
+        ))}
 
     try:
-        parts = page_cache.cached_parts("product", slug, render)
+        parts = page_cache.catalog_parts("product", slug, render)
     except NotFound:
         gone = services.unlisted_product(slug)
         if gone is None:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from shop import clock
@@ -94,12 +94,11 @@ def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor
         raise InvalidInput(_("A product has at most %(count)d photos; remove one first.",
                              count=MAX_PHOTOS), "photo")
     path = store_photo(stream, media_root)
-    position = db.session.scalar(select(func.coalesce(func.max(ProductImage.position), -1))
-                                 .where(ProductImage.product_id == product.id)) + 1
+    position = max((image.position for image in product.images), default=-1) + 1
     image = ProductImage(path=path, alt_vi=alt_vi.strip(), alt_en=alt_en.strip(),
                          position=position)
     product.images.append(image)
-    # Pages cached under the product's timestamp show the new photo at once.
+    # Trace pages, cached under the product's timestamp, show the new photo at once.
     product.updated_at = clock.utcnow()
     db.session.flush()
     return image

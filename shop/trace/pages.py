@@ -6,15 +6,14 @@ lot's stamp (see queries.LotRef: it changes on any edit, recall or revocation), 
 and the date. Only the scanned unit's check is rendered per request.
 """
 
-import hashlib
 from datetime import date
 
 from flask import render_template
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from shop.extensions import cache
-from shop.i18n import current_language, localized
+from shop.i18n import localized
+from shop.page_parts import cached_parts
 from shop.trace.linkset import link_targets
 from shop.trace.queries import LotRef, load_lot
 from shop.trace.report import build_report
@@ -25,25 +24,20 @@ RENDER_VERSION = 1
 PAGE_TTL = 600
 
 
-def _key(ref: LotRef, today: date) -> str:
-    raw = f"{RENDER_VERSION}|{ref.stamp}|{current_language()}|{today.isoformat()}"
-    return "trace-page:" + hashlib.sha256(raw.encode()).hexdigest()
+def lot_parts(ref: LotRef, today: date) -> dict:
+    """The cached parts of a lot's trace page: title (text), notices, head and body (HTML)."""
 
-
-def lot_parts(ref: LotRef, today: date) -> dict[str, Markup]:
-    """The cached parts of a lot's trace page: title, notices, head and body."""
-    key = _key(ref, today)
-    parts = cache.get(key)
-    if parts is None:
+    def render() -> dict:
         lot = load_lot(ref.id)
         report = build_report(lot, today)
         context = {"report": report, "epcis_url": link_targets(lot)["gs1:epcis"]}
-        parts = {
+        return {
             "title": _("Trace: %(name)s, lot %(lot)s", name=localized(lot.product, "name"),
                        lot=lot.code),
             "notices": Markup(render_template("trace/_notices.html", notices=report.notices)),
             "head": Markup(render_template("trace/_head.html", **context)),
             "body": Markup(render_template("trace/_body.html", **context)),
         }
-        cache.set(key, parts, timeout=PAGE_TTL)
-    return parts
+
+    return cached_parts("trace-page", (RENDER_VERSION, ref.stamp, today.isoformat()), render,
+                        PAGE_TTL)

@@ -8,12 +8,8 @@ from PIL import Image
 from shop.errors import InvalidInput
 from shop.uploads import MAX_PHOTO_BYTES, STORED_NAME, store_photo
 
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Messages in English, so the words asserted are the ones shown."""
-    with app.test_request_context(headers={"Cookie": "lang=en"}):
-        yield
+# The messages asserted are the English ones.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def photo(size=(800, 600), fmt="JPEG", mode="RGB", color=(200, 120, 40), **save) -> BytesIO:

@@ -42,7 +42,10 @@ class Config:
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_HEADERS_ENABLED = True
+    # Failed sign-ins per account; and all sign-ins per client address, far higher, since
+    # many phones on a Vietnamese mobile network share one public address.
     SIGN_IN_RATE_LIMIT = "10 per minute;50 per hour"
+    SIGN_IN_ADDRESS_RATE_LIMIT = "100 per minute;1000 per hour"
     SIGN_UP_RATE_LIMIT = "5 per minute;30 per hour"
     # Requests larger than this are refused (413) before they are read: photos are capped
     # at 5 MB (shop.uploads), the rest is room for the form around them.

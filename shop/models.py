@@ -1,6 +1,6 @@
 """Imports every model so SQLAlchemy's metadata (and Alembic) sees the whole schema."""
 
-from shop.accounts.models import Role, User
+from shop.accounts.models import Membership, Role, User, UserSession
 from shop.catalog.models import Product, ProductImage
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
 from shop.places.models import Province
@@ -8,7 +8,7 @@ from shop.producers.models import Producer, ProducerKind
 from shop.trace.models import LabelRun, Lot, LotInput, Scan, Unit, Zone
 
 __all__ = [
-    "Certificate", "Level", "Producer", "ProducerKind", "Product", "ProductGroup",
-    "ProductImage", "ProductSubgroup", "Province", "Role", "User",
+    "Certificate", "Level", "Membership", "Producer", "ProducerKind", "Product", "ProductGroup",
+    "ProductImage", "ProductSubgroup", "Province", "Role", "User", "UserSession",
     "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
 ]

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 import flask_migrate
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from shop import create_app
+from shop.accounts import sessions
 from shop.catalog import page_cache
 from shop.config import database_url
 from shop.extensions import db, limiter
@@ -139,8 +141,9 @@ def sign_in(client):
 
     def _sign_in(user, other_client=None):
         signed = other_client or client
+        token = sessions.start_session(user, timedelta(days=1))
         with signed.session_transaction() as sess:
-            sess["_user_id"] = str(user.id)
+            sess["_user_id"] = token
             sess["_fresh"] = True
         return signed
 

@@ -8,7 +8,7 @@ from factory.alchemy import SQLAlchemyModelFactory
 from werkzeug.security import generate_password_hash
 
 from shop import clock
-from shop.accounts.models import Role, User
+from shop.accounts.models import Membership, OrganisationKind, Role, User
 from shop.catalog.models import Product, ProductImage
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
@@ -138,6 +138,15 @@ class UserFactory(BaseFactory):
     role = Role.CUSTOMER
     password_hash = factory.LazyFunction(lambda: _PASSWORD_HASH)
     active = True
+    email_confirmed_at = factory.LazyFunction(clock.utcnow)
+
+    @factory.post_generation
+    def producer(user, _create, producer, **_kwargs):  # noqa: N805 (factory-boy's hook)
+        """UserFactory(producer=p): the user is a member of producer `p`."""
+        if producer is not None:
+            user.memberships.append(
+                Membership(kind=OrganisationKind.PRODUCER, producer_id=producer.id))
+            db.session.flush()
 
 
 # Hashing is deliberately slow; every factory user shares one hash of PASSWORD.

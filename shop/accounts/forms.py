@@ -61,3 +61,25 @@ class SignInForm(FlaskForm):
                            message=_l("Use at most %(max)d characters."))],
         render_kw={"autocomplete": "current-password"})
     remember = BooleanField(_l("Keep me signed in on this device"))
+
+
+class PasswordChangeForm(FlaskForm):
+    """The current password, and the new one typed twice."""
+
+    current = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(_l("Enter your current password.")),
+                    Length(max=MAX_PASSWORD_LENGTH,
+                           message=_l("Use at most %(max)d characters."))],
+        render_kw={"autocomplete": "current-password"})
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(_l("Choose a password.")),
+                    Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
+                           message=_l("Use between %(min)d and %(max)d characters."))],
+        render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(
+        _l("New password again"),
+        validators=[DataRequired(_l("Type the password again.")),
+                    EqualTo("password", _l("The two passwords do not match."))],
+        render_kw={"autocomplete": "new-password"})

@@ -1,9 +1,10 @@
-"""User table and roles."""
+"""Users, their memberships of organisations, and their signed-in sessions."""
 
 import enum
+from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -22,8 +23,53 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+class OrganisationKind(enum.StrEnum):
+    """The kinds of organisation a person can belong to."""
+
+    PRODUCER = "producer"
+    OUTLET = "outlet"
+    OFFICE = "office"
+
+
+# The role a membership of each kind of organisation gives.
+MEMBERSHIP_ROLES = {
+    OrganisationKind.PRODUCER: Role.PRODUCER,
+    OrganisationKind.OUTLET: Role.OUTLET_STAFF,
+    OrganisationKind.OFFICE: Role.OFFICER,
+}
+
+
+class Membership(Timestamped, db.Model):
+    """A person's place in one organisation: a producer's member, an outlet's staff, or an
+    officer of a province's OCOP office (no province: the national office)."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (
+        CheckConstraint(
+            "(kind = 'producer') = (producer_id IS NOT NULL)"
+            " AND (kind = 'office' OR province_id IS NULL)", name="one_organisation"),
+        # One membership per person and producer; NULLs are distinct, so partial indexes.
+        Index("uq_memberships_user_producer", "user_id", "producer_id", unique=True,
+              sqlite_where=db.text("producer_id IS NOT NULL"),
+              postgresql_where=db.text("producer_id IS NOT NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[OrganisationKind] = mapped_column(enum_type(OrganisationKind))
+    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    province_id: Mapped[int | None] = mapped_column(ForeignKey("provinces.id"))
+
+    producer: Mapped[Producer | None] = relationship(lazy="raise_on_sql")
+
+    @property
+    def role(self) -> Role:
+        """The role this membership gives its holder."""
+        return MEMBERSHIP_ROLES[self.kind]
+
+
 class User(UserMixin, Timestamped, db.Model):
-    """A person with an account; producer members belong to one producer."""
+    """A person with an account, belonging to organisations through memberships."""
 
     __tablename__ = "users"
 
@@ -32,15 +78,26 @@ class User(UserMixin, Timestamped, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(enum_type(Role), default=Role.CUSTOMER)
-    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Set when the person followed the link mailed to them; until then they cannot sign in.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    producer: Mapped[Producer | None] = relationship()
+    # Loaded with the user (one query), so every permission check on a page is free.
+    memberships: Mapped[list[Membership]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by=Membership.id)
+
+    # The signed-in session this user object was loaded for (see shop.accounts.sessions).
+    session_token = None  # str | None; not a column
 
     @property
     def is_active(self) -> bool:
         """Flask-Login: a deactivated account cannot sign in."""
         return self.active
+
+    def get_id(self) -> str | None:
+        """Flask-Login: the session's token, so that ending the session on the server ends it
+        in every cookie holding it."""
+        return self.session_token
 
     def set_password(self, password: str) -> None:
         """Hash the password with scrypt (Werkzeug's default KDF)."""
@@ -51,10 +108,31 @@ class User(UserMixin, Timestamped, db.Model):
         return check_password_hash(self.password_hash, password)
 
     def has_role(self, *roles: Role) -> bool:
-        """True when the user holds one of `roles`; admins hold every role."""
-        return self.role is Role.ADMIN or self.role in roles
+        """True when the account or one of its memberships holds one of `roles`; admins hold
+        every role."""
+        if self.role is Role.ADMIN or self.role in roles:
+            return True
+        return any(membership.role in roles for membership in self.memberships)
 
     def is_member_of(self, producer_id: int) -> bool:
         """True for a producer's own members, and for admins, who act for any producer."""
-        return self.has_role(Role.ADMIN) or (
-            self.role is Role.PRODUCER and self.producer_id == producer_id)
+        return self.role is Role.ADMIN or producer_id in self.producer_ids
+
+    @property
+    def producer_ids(self) -> list[int]:
+        """The producers this person is a member of, oldest membership first."""
+        return [m.producer_id for m in self.memberships if m.kind is OrganisationKind.PRODUCER]
+
+
+class UserSession(db.Model):
+    """A signed-in session; the cookie holds its token, the database only the token's hash."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship(lazy="raise_on_sql")

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from shop.accounts import sessions
 from shop.accounts.models import Role, User
 from shop.errors import Forbidden, InvalidInput
 from shop.extensions import db
@@ -22,9 +23,7 @@ def normalize_email(email: str) -> str:
 
 def register_customer(name: str, email: str, password: str) -> User:
     """Create an active customer account; InvalidInput names the field at fault."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            _("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH), field="password")
+    check_new_password(password)
     user = User(name=name.strip(), email=normalize_email(email), role=Role.CUSTOMER, active=True)
     user.set_password(password)
     # The unique constraint decides, so two sign-ups racing for one email cannot both win;
@@ -54,3 +53,19 @@ def authenticate(email: str, password: str) -> User | None:
     if not user.active:
         raise Forbidden(_("This account has been deactivated. Please contact us to restore it."))
     return user
+
+
+def check_new_password(password: str) -> None:
+    """InvalidInput on the password field when `password` is too short."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            _("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH), field="password")
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Replace the password after checking the current one; the account's other sessions end."""
+    if not user.check_password(current):
+        raise InvalidInput(_("This is not your current password."), field="current")
+    check_new_password(new)
+    user.set_password(new)
+    sessions.end_all_sessions(user.id, keep=user.session_token)

@@ -2,7 +2,8 @@
 
 from typing import NamedTuple
 
-from shop.accounts.models import Role, User
+from shop.accounts.models import Membership, OrganisationKind, Role, User
+from shop.clock import utcnow
 from shop.extensions import db
 from shop.producers.models import Producer
 
@@ -36,7 +37,13 @@ def seed_accounts(member_of: Producer) -> dict[Role, User]:
     users = {}
     for account in DEMO_ACCOUNTS:
         user = User(email=account.email, name=account.name, role=account.role,
-                    producer=member_of if account.role is Role.PRODUCER else None)
+                    email_confirmed_at=utcnow())
+        if account.role is Role.PRODUCER:
+            user.memberships.append(
+                Membership(kind=OrganisationKind.PRODUCER, producer_id=member_of.id))
+        elif account.role is Role.OFFICER:
+            # The national office: the demo officer keeps every province's registry.
+            user.memberships.append(Membership(kind=OrganisationKind.OFFICE))
         user.set_password(account.password)
         db.session.add(user)
         users[account.role] = user

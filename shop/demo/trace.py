@@ -68,18 +68,18 @@ def seed_trace(seeded: list[SeededProduct], fates: list[Fate], users: dict[Role,
 
     def actor_of(producer_id: int) -> User:
         # The demo producer's own member records its data, so its portal shows who did.
-        return member if producer_id == member.producer_id else users[Role.ADMIN]
+        return member if producer_id == member.producer_ids[0] else users[Role.ADMIN]
 
     zones = seed_zones(seeded, actor_of, today, rng)
     plans = _plans(seeded, fates, zones)
     maker = _LotMaker(actor_of, today, rng)
-    own = [p for p in plans if p.product.producer_id == member.producer_id]
+    own = [p for p in plans if p.product.producer_id == member.producer_ids[0]]
     # The special lots come first, while every season still has room for them.
     if None in (_expired_lot(maker, [p for p in own if p.fate not in HIDDEN_FATES]),
                 _revoked_lot(maker, [p for p in plans if p.fate is Fate.REVOKED])):
         raise RuntimeError("a special demo lot found no harvest left to draw on")
-    ordinary = _listed_lots(maker, plans, member.producer_id)
-    serialised = _pick_serialised(ordinary, member.producer_id, today, rng)
+    ordinary = _listed_lots(maker, plans, member.producer_ids[0])
+    serialised = _pick_serialised(ordinary, member.producer_ids[0], today, rng)
     units = _print_labels(serialised, ordinary, actor_of, rng)
     scans = _log_scans(serialised, units, today, rng)
     recalled_lot, recalled_product = serialised[0]

@@ -11,6 +11,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import format_decimal
@@ -38,6 +39,8 @@ from shop.portal.forms import (
     ZoneForm,
 )
 from shop.producers import listings
+from shop.producers import services as producer_services
+from shop.producers.models import Producer
 from shop.trace import zones as zone_service
 from shop.trace.gs1 import MAX_LOT_LENGTH
 from shop.trace.labels import LabelSize
@@ -64,10 +67,13 @@ def _number_format() -> dict:
 
 
 def _producer_id() -> int:
-    """The signed-in member's producer; an account outside any producer has no portal."""
-    if current_user.producer_id is None:
+    """The producer the member acts for: the one chosen in this session while they still
+    belong to it, else their first; an account outside any producer has no portal."""
+    producer_ids = current_user.producer_ids
+    if not producer_ids:
         abort(403, _("Your account does not belong to a producer."))
-    return current_user.producer_id
+    chosen = session.get("portal_producer")
+    return chosen if chosen in producer_ids else producer_ids[0]
 
 
 def _form_status(form) -> int:
@@ -85,9 +91,23 @@ def home():
     lot_count, recalled_lots = db.session.execute(
         select(func.count(Lot.id), func.count(Lot.recalled_at)).join(Lot.product)
         .where(Product.producer_id == producer_id)).one()
-    return render_template("portal/home.html", producer=current_user.producer,
+    return render_template("portal/home.html", producer=db.session.get(Producer, producer_id),
+                           producers=producer_services.producers_by_name(current_user.producer_ids),
                            zone_count=zone_count, active_zones=active_zones,
                            lot_count=lot_count, recalled_lots=recalled_lots)
+
+
+@bp.post("/producer")
+@role_required(Role.PRODUCER)
+def choose_producer():
+    """Act for another producer the member belongs to (people may belong to several)."""
+    chosen = request.form.get("producer", type=int)
+    if chosen is None and current_user.producer_ids:
+        abort(400, _("Choose a producer."))
+    if chosen not in current_user.producer_ids:
+        abort(403, _("Your account does not belong to this producer."))
+    session["portal_producer"] = chosen
+    return redirect(url_for("portal.home"))
 
 
 @bp.get("/zones")

@@ -23,6 +23,7 @@ from tests.factories import (
 
 ACTORS = ("anonymous", "customer", "member", "stranger", "outlet", "officer", "admin")
 EVERYONE = frozenset(ACTORS)
+SIGNED_IN = EVERYONE - {"anonymous"}
 # Members of a producer have a portal of their own; `stranger` belongs to another producer.
 MEMBERS = frozenset({"member", "stranger"})
 # Data of the member's producer: its members, and admins who act for any producer.
@@ -43,6 +44,9 @@ ROUTES = [
     (GET, "/sign-up", "accounts.sign_up", EVERYONE),
     (POST, "/sign-up", "accounts.sign_up", EVERYONE),
     (POST, "/sign-out", "accounts.sign_out", EVERYONE),
+    (GET, "/account/security", "accounts.security", SIGNED_IN),
+    (POST, "/account/security", "accounts.security", SIGNED_IN),
+    (POST, "/account/sign-out-everywhere", "accounts.sign_out_everywhere", SIGNED_IN),
     (GET, "/lang/en", "i18n.set_language", EVERYONE),
     (GET, "/healthz", "health.healthz", EVERYONE),
     (GET, "/media/{image_path}", "media.media", EVERYONE),
@@ -64,6 +68,7 @@ ROUTES = [
     (GET, "/api/v1/lots/{lot}/epcis", "api_lots.get_lot_epcis", EVERYONE),
     # The producer portal.
     (GET, "/portal/", "portal.home", MEMBERS),
+    (POST, "/portal/producer", "portal.choose_producer", MEMBERS),
     (GET, "/portal/zones", "portal.zones", MEMBERS),
     (GET, "/portal/zones/new", "portal.new_zone", MEMBERS),
     (POST, "/portal/zones/new", "portal.new_zone", MEMBERS),

@@ -149,5 +149,5 @@ def check_accounts():
     for account in DEMO_ACCOUNTS:
         user = users[account.email]
         assert user.role is account.role and user.check_password(account.password)
-    assert users["producer@ocop.example.vn"].producer_id is not None
+    assert len(users["producer@ocop.example.vn"].producer_ids) == 1
     assert db.session.scalar(select(func.count()).select_from(User)) == len(DEMO_ACCOUNTS)

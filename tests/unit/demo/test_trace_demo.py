@@ -136,11 +136,11 @@ def check_units_and_scans(threshold: int):
 
 def check_demo_producer(zones: dict[int, Zone], lots: dict[int, Lot]):
     member = db.session.scalar(select(User).where(User.email == "producer@ocop.example.vn"))
-    own_zones = [z for z in zones.values() if z.producer_id == member.producer_id]
+    own_zones = [z for z in zones.values() if z.producer_id == member.producer_ids[0]]
     assert len(own_zones) >= 5
     assert {z.status for z in own_zones} == set(ZoneStatus)
     own_products = set(db.session.scalars(
-        select(Product.id).where(Product.producer_id == member.producer_id)))
+        select(Product.id).where(Product.producer_id == member.producer_ids[0])))
     own_lots = [lot for lot in lots.values() if lot.product_id in own_products]
     assert len(own_lots) >= 8 and all(lot.created_by_id == member.id for lot in own_lots)
     assert any(lot.recalled_at for lot in own_lots)

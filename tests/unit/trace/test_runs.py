@@ -181,8 +181,8 @@ def test_a_lot_run_repeats_the_lot_label_count_times(session, product, member):
     assert labels[0].url == f"{HOST}/01/08934563138165/10/L2603%2F01?17=270205"
 
 
-def test_a_product_without_gtin_gets_short_trace_urls(session, member):
-    product = ProductFactory(producer=member.producer)
+def test_a_product_without_gtin_gets_short_trace_urls(session, product, member):
+    product = ProductFactory(producer=product.producer)
     lot = make_lot(product)
     run = print_run(lot.id, LabelSize.MEDIUM, 2, True, member)
     lot = load_lot(lot.id)
@@ -198,22 +198,23 @@ def test_a_label_is_in_the_readers_language(app, session, product, member):
         assert lot_label(lot).product_name == product.name_vi
 
 
-def test_an_uncertified_products_label_shows_no_stars(session, member):
-    product = ProductFactory(producer=member.producer, certificate=None)
+def test_an_uncertified_products_label_shows_no_stars(session, product, member):
+    product = ProductFactory(producer=product.producer, certificate=None)
     assert lot_label(load_lot(make_lot(product).id)).stars is None
 
 
-def test_a_product_rated_below_three_stars_prints_without_stars(session, member):
+def test_a_product_rated_below_three_stars_prints_without_stars(session, product, member):
     """Only 3★ and above may carry the OCOP mark; a 2★ certificate must not stop the print."""
-    product = ProductFactory(producer=member.producer, stars=2)
+    product = ProductFactory(producer=product.producer, stars=2)
     lot = make_lot(product)
     run = print_run(lot.id, LabelSize.MEDIUM, 2, True, member)
     assert [label.stars for label in run_labels(run, load_lot(lot.id))] == [None, None]
 
 
-def test_a_product_whose_certificate_was_revoked_prints_a_label_without_stars(session, member):
+def test_a_product_whose_certificate_was_revoked_prints_a_label_without_stars(
+        session, product, member):
     """Our own trace page says a revoked product "is no longer an OCOP product"."""
-    product = ProductFactory(producer=member.producer, certificate=None)
+    product = ProductFactory(producer=product.producer, certificate=None)
     CertificateFactory(product=product, revoked_on=date(2026, 3, 1),
                        revocation_number="12/QĐ-UBND", revocation_reason="Vi phạm ATTP")
     assert lot_label(load_lot(make_lot(product).id)).stars is None

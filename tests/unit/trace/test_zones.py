@@ -254,11 +254,13 @@ def test_people_outside_producers_may_not_register_zones(session, producer, role
         update_zone(zone.id, zone_input(producer), actor=actor)
 
 
-def test_a_producer_account_with_the_right_producer_id_but_customer_role_may_not(
-        session, producer):
-    actor = UserFactory(role=Role.CUSTOMER, producer=producer)
+def test_a_member_removed_from_the_producer_may_no_longer(session, producer, member):
+    create_zone(producer.id, zone_input(producer), actor=member)
+    member.memberships.clear()
+    session.flush()
     with pytest.raises(Forbidden):
-        create_zone(producer.id, zone_input(producer), actor=actor)
+        create_zone(producer.id, zone_input(producer, code="VN-68-672-24781-09-25"),
+                    actor=member)
 
 
 def test_the_permission_is_checked_before_the_data(session, producer):
@@ -272,11 +274,11 @@ def test_an_admin_may_register_a_zone_for_any_producer(session, producer):
     assert create_zone(producer.id, zone_input(producer), actor=admin).producer_id == producer.id
 
 
-def test_an_unknown_zone_is_not_found(session, member):
+def test_an_unknown_zone_is_not_found(session, member, producer):
     with pytest.raises(NotFound):
         get_zone(987_654, member)
     with pytest.raises(NotFound):
-        update_zone(987_654, zone_input(member.producer), actor=member)
+        update_zone(987_654, zone_input(producer), actor=member)
 
 
 # --- seasons ------------------------------------------------------------------------------------

@@ -160,3 +160,39 @@ def test_a_post_without_the_csrf_token_is_rejected(make_app, session):
 
     assert forged.status_code == 400
     assert genuine.status_code == 302
+
+
+def test_one_client_cannot_lock_everyone_behind_its_address_out(make_app, session):
+    """Failed attempts count per account; the far higher per-address limit is not reached."""
+    UserFactory(email="binh@example.vn")
+    session.commit()
+    limited = make_app(RATELIMIT_ENABLED=True, SIGN_IN_RATE_LIMIT="3 per minute",
+                       SIGN_IN_ADDRESS_RATE_LIMIT="50 per minute")
+    guesser, neighbour = limited.test_client(), limited.test_client()  # one address
+
+    guesses = [sign_in_with(guesser, "who@example.vn", password="guess-guess-1").status_code
+               for _ in range(4)]
+
+    assert guesses == [200, 200, 200, 429]
+    assert sign_in_with(neighbour, "binh@example.vn").status_code == 302
+
+
+def test_successful_sign_ins_do_not_count_against_the_account(make_app, session):
+    UserFactory(email="binh@example.vn")
+    session.commit()
+    limited = make_app(RATELIMIT_ENABLED=True, SIGN_IN_RATE_LIMIT="2 per minute")
+
+    statuses = [sign_in_with(limited.test_client(), "binh@example.vn").status_code
+                for _ in range(4)]
+
+    assert statuses == [302, 302, 302, 302]
+
+
+def test_the_address_limit_still_stops_a_flood_over_many_accounts(make_app):
+    limited = make_app(RATELIMIT_ENABLED=True, SIGN_IN_ADDRESS_RATE_LIMIT="5 per minute")
+    client = limited.test_client()
+
+    statuses = [sign_in_with(client, f"who{n}@example.vn", password="guess-guess-1").status_code
+                for n in range(6)]
+
+    assert statuses == [200] * 5 + [429]

@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 
 from shop.i18n import current_language, localized, medium_date
 from shop.money import format_vnd
-from shop.ocop.rules import LEVEL_LABELS, STATUS_LABELS
+from shop.ocop.listing_rule import STATUS_LABELS
+from shop.ocop.rules import LEVEL_LABELS
 from shop.trace.zones import STANDARD_LABELS
 
 

@@ -6,8 +6,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from shop.catalog.params import SLUG_PATTERN
+from shop.ocop.listing_rule import LISTABLE_STATUS_NAMES, Status
 from shop.ocop.models import Level
-from shop.ocop.rules import Status
 from shop.producers.models import ProducerKind
 from shop.trace import gs1
 from shop.trace.models import Standard
@@ -90,7 +90,7 @@ class Certificate(BaseModel):
     score: int = Field(ge=0, le=100, description="Total score out of 100.")
     recognized_on: date
     expires_on: date = Field(description="The last day it is valid.")
-    status: Literal["current", "expiring"] = Field(
+    status: Literal[LISTABLE_STATUS_NAMES] = Field(
         description='"expiring" when it ends within 90 days.')
 
 

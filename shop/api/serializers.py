@@ -6,8 +6,8 @@ from flask import current_app, url_for
 
 from shop.api import schemas
 from shop.catalog.models import Product, ProductImage
+from shop.ocop.listing_rule import status_on
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
-from shop.ocop.rules import LISTABLE_STATUSES, status_on
 from shop.places.models import Province
 from shop.producers.models import Producer
 from shop.trace.links import lot_path, lot_url
@@ -116,7 +116,7 @@ def _trace_product(report: TraceReport) -> schemas.TraceProduct:
     return schemas.TraceProduct(
         slug=product.slug, name=product.name_vi, name_vi=product.name_vi,
         name_en=product.name_en, gtin=product.gtin, stars=cert.stars if cert else None,
-        listed=report.certificate_status in LISTABLE_STATUSES,
+        listed=report.listed,
         certificate=_trace_certificate(cert, report) if cert else None,
         url=url_for("catalog.product", slug=product.slug, _external=True),
         image_url=_image_url(product.images[0]) if product.images else None,

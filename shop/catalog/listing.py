@@ -1,4 +1,4 @@
-"""The rule that defines the shop: a product is listed only while its certificate is current.
+"""The listed-products queries: the shop's rule (shop.ocop.listing_rule) applied to products.
 
 Every public surface (pages, search, API, sitemap, and later combos and checkout) starts
 from `listed_products()` or, for counts and ids, `listed_product_ids()`; nothing else decides
@@ -8,30 +8,15 @@ what is for sale.
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import contains_eager
 
 from shop import clock
 from shop.catalog.models import Product
 from shop.extensions import db
+from shop.ocop.listing_rule import certificate_is_current
 from shop.ocop.models import Certificate
-from shop.ocop.rules import MIN_OCOP_STARS
 from shop.producers.models import Producer
-
-
-def certificate_is_current(today: date) -> ColumnElement[bool]:
-    """SQL: the certificate is the live one, 3★+, recognised, unexpired and unrevoked today.
-
-    `ocop.rules.status_on` states the same rule for one certificate in Python; a test
-    holds the two in agreement.
-    """
-    return and_(
-        Certificate.superseded.is_(False),
-        Certificate.revoked_on.is_(None),
-        Certificate.stars >= MIN_OCOP_STARS,
-        Certificate.recognized_on <= today,
-        Certificate.expires_on >= today,
-    )
 
 
 def listed_product_ids(today: date | None = None) -> Select[tuple[int]]:

@@ -11,7 +11,7 @@ from shop.catalog.search import Sort
 from shop.errors import NotFound
 from shop.i18n import localized
 from shop.markup import render_markdown
-from shop.ocop.rules import status_on
+from shop.ocop.listing_rule import status_on
 
 bp = Blueprint("catalog", __name__)
 

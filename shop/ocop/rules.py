@@ -1,8 +1,6 @@
 """OCOP rules with their numbers (Decisions 148/QĐ-TTg 2023 and 1489/QĐ-TTg 2025)."""
 
-import enum
 from datetime import date, timedelta
-from typing import Protocol
 
 from flask_babel import lazy_gettext as _l
 
@@ -30,33 +28,11 @@ _LEVELS_FROM_REFORM = {1: Level.PROVINCE, 2: Level.PROVINCE, 3: Level.PROVINCE,
                        4: Level.PROVINCE, 5: Level.NATIONAL}
 
 
-class Status(enum.StrEnum):
-    """Where a certificate stands on a given day."""
-
-    CURRENT = "current"
-    EXPIRING = "expiring"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
-    NOT_YET_VALID = "not_yet_valid"
-    SUPERSEDED = "superseded"
-    BELOW_OCOP = "below_ocop"
-
-
-STATUS_LABELS = {
-    Status.CURRENT: _l("Current"),
-    Status.EXPIRING: _l("Expiring within 90 days"),
-    Status.EXPIRED: _l("Expired"),
-    Status.REVOKED: _l("Revoked"),
-    Status.NOT_YET_VALID: _l("Not yet valid"),
-    Status.SUPERSEDED: _l("Superseded"),
-    Status.BELOW_OCOP: _l("Below 3 stars"),
-}
 LEVEL_LABELS = {
     Level.DISTRICT: _l("District level"),
     Level.PROVINCE: _l("Province level"),
     Level.NATIONAL: _l("National level"),
 }
-LISTABLE_STATUSES = frozenset({Status.CURRENT, Status.EXPIRING})
 
 
 def stars_for_score(score: int) -> int:
@@ -76,30 +52,3 @@ def level_for(stars: int, recognized_on: date) -> Level:
 def expiry_for(recognized_on: date) -> date:
     """The last day a certificate recognised on `recognized_on` is valid."""
     return add_months(recognized_on, VALIDITY_MONTHS)
-
-
-class CertificateDates(Protocol):
-    """The facts the status of a certificate depends on (a Certificate has them)."""
-
-    stars: int
-    recognized_on: date
-    expires_on: date
-    revoked_on: date | None
-    superseded: bool
-
-
-def status_on(cert: CertificateDates, today: date) -> Status:
-    """The status of a certificate on `today`; mirrors the SQL in catalog.listing."""
-    if cert.revoked_on is not None:
-        return Status.REVOKED
-    if cert.superseded:
-        return Status.SUPERSEDED
-    if cert.stars < MIN_OCOP_STARS:
-        return Status.BELOW_OCOP
-    if cert.recognized_on > today:
-        return Status.NOT_YET_VALID
-    if cert.expires_on < today:
-        return Status.EXPIRED
-    if cert.expires_on - today <= EXPIRING_WITHIN:
-        return Status.EXPIRING
-    return Status.CURRENT

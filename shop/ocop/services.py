@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from shop import clock
@@ -13,14 +13,12 @@ from shop.accounts.models import Role, User
 from shop.catalog.models import Product
 from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.extensions import db
+from shop.ocop.listing_rule import Status, status_expression
 from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import (
-    EXPIRING_WITHIN,
     LEVEL_LABELS,
-    MIN_OCOP_STARS,
     PART_MAXIMUMS,
     STAR_BANDS,
-    Status,
     expiry_for,
     level_for,
 )
@@ -147,19 +145,6 @@ def revoke_certificate(certificate_id: int, data: RevocationInput, actor: User,
     certificate.revoked_at = clock.utcnow()
     db.session.flush()
     return certificate
-
-
-def status_expression(today: date):
-    """SQL: a certificate's Status on `today`; agrees with ocop.rules.status_on (tested)."""
-    return case(
-        (Certificate.revoked_on.is_not(None), Status.REVOKED.value),
-        (Certificate.superseded.is_(True), Status.SUPERSEDED.value),
-        (Certificate.stars < MIN_OCOP_STARS, Status.BELOW_OCOP.value),
-        (Certificate.recognized_on > today, Status.NOT_YET_VALID.value),
-        (Certificate.expires_on < today, Status.EXPIRED.value),
-        (Certificate.expires_on <= today + EXPIRING_WITHIN, Status.EXPIRING.value),
-        else_=Status.CURRENT.value,
-    )
 
 
 def registry_query(status: Status | None, today: date | None = None) -> Select:

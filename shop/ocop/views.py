@@ -16,7 +16,7 @@ from shop.ocop.forms import (
     band_hints,
     show_error,
 )
-from shop.ocop.rules import STATUS_LABELS, Status
+from shop.ocop.listing_rule import STATUS_LABELS, Status
 from shop.trace.gs1 import GS1Error
 from shop.trace.queries import lot_ref_by_url
 

@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from shop.catalog.models import Product
 from shop.clock import local_date
 from shop.i18n import medium_date
+from shop.ocop.listing_rule import Status, is_listable_status, status_on
 from shop.ocop.models import Certificate
-from shop.ocop.rules import Status, status_on
 from shop.trace.models import Lot, LotInput
 from shop.trace.scans import UnitCheck
 
@@ -52,6 +52,11 @@ class TraceReport:
     unit: UnitCheck | None = None
     notices: list[Notice] = field(default_factory=list)
     journey: list[Step] = field(default_factory=list)
+
+    @property
+    def listed(self) -> bool:
+        """True while the product is for sale (its certificate lets it be listed today)."""
+        return is_listable_status(self.certificate_status)
 
     @property
     def product(self) -> Product:

@@ -9,7 +9,7 @@ from shop.accounts.models import Role, User
 from shop.errors import Forbidden, InvalidInput, InvalidState
 from shop.extensions import db
 from shop.i18n import localized
-from shop.ocop.rules import LISTABLE_STATUSES, status_on
+from shop.ocop.listing_rule import is_listable
 from shop.trace import gs1
 from shop.trace.labels import LabelSize, LabelText, layout_label
 from shop.trace.links import lot_url
@@ -74,7 +74,7 @@ def lot_label(lot: Lot, serial: str | None = None) -> LabelText:
     """The label of a lot, or of one serialised unit; `lot.product.certificate` must be loaded."""
     certificate = lot.product.certificate
     # Stars print only while the certificate stands: a revoked or expired one is not OCOP.
-    marked = certificate is not None and status_on(certificate, clock.today()) in LISTABLE_STATUSES
+    marked = is_listable(certificate, clock.today())
     return LabelText(url=lot_url(lot, serial), product_name=localized(lot.product, "name"),
                      lot=lot.code, expires_on=lot.expires_on, serial=serial,
                      stars=certificate.stars if marked else None)

@@ -14,16 +14,9 @@ from shop.catalog.models import Product
 from shop.demo.accounts import DEMO_ACCOUNTS
 from shop.demo.seed import seed
 from shop.extensions import db
+from shop.ocop.listing_rule import LISTABLE_STATUSES, Status, status_on
 from shop.ocop.models import Certificate, ProductGroup
-from shop.ocop.rules import (
-    LEVEL_REFORM_DATE,
-    LISTABLE_STATUSES,
-    STAR_BANDS,
-    Status,
-    expiry_for,
-    level_for,
-    status_on,
-)
+from shop.ocop.rules import LEVEL_REFORM_DATE, STAR_BANDS, expiry_for, level_for
 from shop.ocop.services import registry_query
 from shop.places.models import Province
 from shop.producers.models import Producer

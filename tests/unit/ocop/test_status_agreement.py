@@ -9,9 +9,9 @@ from sqlalchemy import select
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
 from shop.extensions import db
+from shop.ocop.listing_rule import LISTABLE_STATUSES, Status, status_expression, status_on
 from shop.ocop.models import Certificate
-from shop.ocop.rules import LISTABLE_STATUSES, Status, status_on
-from shop.ocop.services import registry_page, registry_query, status_counts, status_expression
+from shop.ocop.services import registry_page, registry_query, status_counts
 from tests.factories import CertificateFactory, ProductFactory
 
 TODAY = date(2026, 3, 16)

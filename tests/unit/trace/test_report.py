@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from shop.extensions import db
-from shop.ocop.rules import Status
+from shop.ocop.listing_rule import Status
 from shop.trace.queries import load_lot
 from shop.trace.report import Severity, build_report
 from shop.trace.scans import UnitCheck

@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> ShopApp:
         # Behind a reverse proxy, trust its X-Forwarded-For so rate limits see real clients.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
     register_extensions(app)
+    register_page_cache(app)
     register_blueprints(app)
     register_hardening(app)
     register_template_helpers(app)
@@ -67,6 +68,17 @@ def register_extensions(app: OpenAPI) -> None:
     limiter.init_app(app)
     cache.init_app(app)
     login_manager.init_app(app)
+
+
+def register_page_cache(app: OpenAPI) -> None:
+    """The page cache, and what each feature's cached parts show (one registry)."""
+    from shop.catalog import page_cache as catalog_pages
+    from shop.trace import pages as trace_pages
+    from shop.web import page_cache
+
+    page_cache.init_app(app)
+    catalog_pages.register()
+    trace_pages.register()
 
 
 def register_blueprints(app: OpenAPI) -> None:

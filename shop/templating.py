@@ -23,9 +23,11 @@ def stars_label(stars: int) -> str:
     return _("OCOP %(stars)d stars", stars=stars)
 
 
-def url_with(**changes) -> str:
-    """The current URL with query parameters changed (None removes one); for filters, pages."""
-    args = request.args.to_dict()
+def url_with(params=None, **changes) -> str:
+    """This page's URL with some query parameters changed (None removes one); for filters and
+    pages. Cached pages pass their parsed `params`, so they hold no parameter a visitor made
+    up; uncached ones may start from the request's own."""
+    args = params.query_args() if params is not None else request.args.to_dict()
     for key, value in changes.items():
         if value is None or value == "":
             args.pop(key, None)

@@ -13,9 +13,9 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from shop import create_app
 from shop.accounts import sessions
-from shop.catalog import page_cache
 from shop.config import database_url
 from shop.extensions import db, limiter
+from shop.web import page_cache
 
 
 def pytest_addoption(parser):
@@ -66,8 +66,8 @@ def _transaction(request, app) -> Iterator[None]:
         yield
         return
     with app.app_context():
-        # Cached catalog pages outlive the rolled-back transaction: start from a new version.
-        page_cache.bump_version()
+        # Cached pages outlive the rolled-back transaction: start from new versions.
+        page_cache.clear()
         connection = db.engine.connect()
         outer = connection.begin()
         original = db.session

@@ -9,6 +9,7 @@ from shop.api.http import api_blueprint, error_responses
 from shop.api.schemas import MAX_PRODUCT_LOTS, ProductDetail, ProductPage, ProductPath
 from shop.catalog import services
 from shop.catalog.models import Product
+from shop.catalog.page_cache import catalog_parts
 from shop.catalog.params import CatalogParams
 from shop.catalog.search import search
 from shop.trace.models import Lot
@@ -24,13 +25,17 @@ bp = api_blueprint("api_products", __name__, Tag(
                     " unexpired and unrevoked today) appear. Search ignores accents and đ:"
                     " \"nuoc mam\" finds \"Nước mắm\".")
 def list_products(query: CatalogParams):
-    """Search and filter listed products, one page at a time."""
-    today = clock.today()
-    page = search(query.to_query(), today)
-    return ProductPage(
-        items=[serializers.product_summary(p, today) for p in page.items],
-        page=page.page, per_page=page.per_page, pages=page.pages, total=page.total,
-    ).model_dump(mode="json")
+    """Search and filter listed products, one page at a time (cached as catalog pages are)."""
+
+    def render() -> dict:
+        today = clock.today()
+        page = search(query.to_query(), today)
+        return {"json": ProductPage(
+            items=[serializers.product_summary(p, today) for p in page.items],
+            page=page.page, per_page=page.per_page, pages=page.pages, total=page.total,
+        ).model_dump(mode="json")}
+
+    return catalog_parts("api-products", query.model_dump_json(), render)["json"]
 
 
 @bp.get("/products/<slug>", operation_id="getProduct",

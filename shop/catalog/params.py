@@ -42,6 +42,10 @@ class CatalogParams(BaseModel):
         # An HTML form sends an unset filter as an empty string.
         return None if value == "" else value
 
+    def query_args(self) -> dict:
+        """The parameters that differ from their defaults, as a URL carries them."""
+        return self.model_dump(mode="json", exclude_defaults=True)
+
     def to_query(self) -> CatalogQuery:
         """The service-level query these parameters ask for."""
         return CatalogQuery(**self.model_dump())

@@ -19,13 +19,17 @@ bp = Blueprint("catalog", __name__)
 @bp.get("/")
 def home():
     """Featured 5★ and 4★ products, the six groups and the provinces."""
-    return render_template(
-        "catalog/home.html",
-        five_star=services.featured(5),
-        four_star=services.featured(4),
-        groups=services.group_counts(),
-        provinces=services.province_counts(),
-    )
+
+    def render() -> dict:
+        return {"body": Markup(render_template(
+            "catalog/_home_body.html",
+            five_star=services.featured(5),
+            four_star=services.featured(4),
+            groups=services.group_counts(),
+            provinces=services.province_counts(),
+        ))}
+
+    return render_template("catalog/home.html", parts=page_cache.catalog_parts("home", (), render))
 
 
 @bp.get("/products")
@@ -46,8 +50,9 @@ def products():
             provinces=services.listed_provinces(),
         ))}
 
-    # Pagination links repeat the request's own parameters, so all of them make the key.
-    parts = page_cache.catalog_parts("products", sorted(request.args.items(multi=True)), render)
+    # The key is what was parsed: junk parameters make no entries of their own.
+    parts = page_cache.catalog_parts("products", (params.model_dump_json(), tuple(dropped)),
+                                     render)
     return render_template("catalog/products.html", params=params, parts=parts)
 
 

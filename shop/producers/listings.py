@@ -98,8 +98,6 @@ def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor
     image = ProductImage(path=path, alt_vi=alt_vi.strip(), alt_en=alt_en.strip(),
                          position=position)
     product.images.append(image)
-    # Trace pages, cached under the product's timestamp, show the new photo at once.
-    product.updated_at = clock.utcnow()
     db.session.flush()
     return image
 

@@ -1,9 +1,9 @@
 """The trace page in two parts: the lot's, rendered once and cached, and the unit's, live.
 
 Most of the page (product, certificate status, zones, journey) is the same for every scan of
-a lot on a given day, so it is cached under a key holding everything it depends on: the
-lot's stamp (see queries.LotRef: it changes on any edit, recall or revocation), the language
-and the date. Only the scanned unit's check is rendered per request.
+a lot on a given day, so it is cached (shop.web.page_cache) under the lot, the language and
+the date, while none of the rows it shows changes: a recall, a revocation, a zone's or a
+province's new name start afresh; a scan does not. Only the scanned unit's check is live.
 """
 
 from datetime import date
@@ -12,16 +12,21 @@ from flask import render_template
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from shop.catalog.page_cache import SHOWN as CATALOG_SHOWN
 from shop.i18n import localized
-from shop.page_parts import cached_parts
 from shop.trace.linkset import link_targets
+from shop.trace.models import Lot, LotInput, Zone
 from shop.trace.queries import LotRef, load_lot
 from shop.trace.report import build_report
+from shop.web import page_cache
 
-# Bump when the templates of the cached parts change shape.
-RENDER_VERSION = 1
-# An upper bound on staleness for what the stamp does not see (a product photo replaced).
-PAGE_TTL = 600
+NAMESPACE = "trace"
+
+
+def register() -> None:
+    """Tell the page cache what a lot's trace page shows: the lot, its harvests and zones, and
+    everything a catalog page shows of its product."""
+    page_cache.register(NAMESPACE, Lot, LotInput, Zone, *CATALOG_SHOWN)
 
 
 def lot_parts(ref: LotRef, today: date) -> dict:
@@ -39,5 +44,4 @@ def lot_parts(ref: LotRef, today: date) -> dict:
             "body": Markup(render_template("trace/_body.html", **context)),
         }
 
-    return cached_parts("trace-page", (RENDER_VERSION, ref.stamp, today.isoformat()), render,
-                        PAGE_TTL)
+    return page_cache.cached(NAMESPACE, (ref.id, today.isoformat()), render)

@@ -4,13 +4,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from shop.catalog.models import Product
 from shop.extensions import db
-from shop.ocop.models import Certificate
-from shop.producers.models import Producer
 from shop.trace import gs1
 from shop.trace.models import Lot, LotInput, Unit, Zone
 
@@ -56,32 +54,19 @@ def lot_by_gtin(gtin14: str, code: str) -> Lot | None:
 
 @dataclass(frozen=True)
 class LotRef:
-    """A lot found by a printed identifier, with a stamp that changes whenever its trace does."""
+    """A lot found by a printed identifier (its id: the trace page's cache says the rest)."""
 
     id: int
-    stamp: str
 
 
-def _ref_query():
-    # Built once: this runs on every scan, and building the statement cost more than running it.
-    latest_zone = (select(func.max(Zone.updated_at)).join(LotInput, LotInput.zone_id == Zone.id)
-                   .where(LotInput.lot_id == Lot.id).scalar_subquery())
-    return (select(Lot.id, Lot.token, Lot.updated_at, Lot.recalled_at, Product.updated_at,
-                   Producer.updated_at, Certificate.id, Certificate.updated_at,
-                   Certificate.revoked_on, latest_zone)
-            .join(Product, Product.id == Lot.product_id)
-            .join(Producer, Producer.id == Product.producer_id)
-            .outerjoin(Certificate, and_(Certificate.product_id == Product.id,
-                                         Certificate.superseded.is_(False))))
-
-
-_REF_QUERY = _ref_query()
+# Built once: this runs on every scan, and building the statement cost more than running it.
+_REF_QUERY = select(Lot.id).join(Product, Product.id == Lot.product_id)
 
 
 def _ref(*where) -> LotRef | None:
-    """One query: the lot's id and what its trace page depends on (for the page cache)."""
-    row = db.session.connection().execute(_REF_QUERY.where(*where)).first()
-    return None if row is None else LotRef(row[0], "|".join(map(str, row)))
+    """One narrow query: the id of the lot the identifier names."""
+    lot_id = db.session.connection().execute(_REF_QUERY.where(*where)).scalar()
+    return None if lot_id is None else LotRef(lot_id)
 
 
 def lot_ref_by_gtin(gtin14: str, code: str) -> LotRef | None:

@@ -188,6 +188,6 @@ def test_the_lot_part_is_rendered_once_per_day_and_language(client, count_querie
     with count_queries() as queries:
         page(client, path)
     reads = [q for q in queries if q.lstrip().upper().startswith("SELECT")]
-    assert len(reads) == 1, reads  # the lot's stamp; nothing else is loaded
+    assert len(reads) == 1, reads  # the lot's id; nothing else is loaded
     client.set_cookie("lang", "vi")
     assert f"Lô {lot.code}" in page(client, path)

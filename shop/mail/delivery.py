@@ -20,6 +20,7 @@ worker every time still ends as failed after MAIL_MAX_ATTEMPTS.
 import logging
 import smtplib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from shop.clock import utcnow
 from shop.extensions import db
@@ -38,6 +39,14 @@ class DeliveryReport:
     failed: int = 0
 
 
+class _Claim(NamedTuple):
+    """The message this worker leased: what it needs after the claim's commit."""
+
+    message_id: int
+    token: str
+    attempts: int
+
+
 def deliver_due(settings: MailSettings) -> DeliveryReport:
     """Send the due messages, up to MAIL_BATCH_SIZE, committing each claim and each outcome."""
     report = DeliveryReport()
@@ -51,17 +60,19 @@ def deliver_due(settings: MailSettings) -> DeliveryReport:
                 db.session.commit()
                 break
             # Read everything needed now: after the commit the row is not read again.
-            claimed = (message.id, message.lease_token, message.attempts)
+            claim = _Claim(message.id, message.lease_token, message.attempts)
             email = build_email(message, settings.mail_from)
             db.session.commit()
             try:
                 transport.send(email)
             except (OSError, smtplib.SMTPException) as error:
-                _record_failure(claimed, error, settings)
+                _record_failure(claim, error, settings)
                 report.failed += 1
                 # The server is most likely down: the others keep their attempts for later.
                 break
-            queue.mark_sent(claimed[0], claimed[1], utcnow())
+            if not queue.mark_sent(claim.message_id, claim.token, utcnow()):
+                log.warning("mail %s: sent after its lease ended; another worker may resend it",
+                            claim.message_id)
             db.session.commit()
             report.sent += 1
     finally:
@@ -70,10 +81,8 @@ def deliver_due(settings: MailSettings) -> DeliveryReport:
     return report
 
 
-def _record_failure(claimed: tuple[int, str, int], error: Exception,
-                    settings: MailSettings) -> None:
-    message_id, token, attempts = claimed
-    log.warning("mail %s: attempt %d failed: %s", message_id, attempts, error)
-    queue.mark_failed_attempt(message_id, token, attempts, f"{type(error).__name__}: {error}",
-                              settings, utcnow())
+def _record_failure(claim: _Claim, error: Exception, settings: MailSettings) -> None:
+    log.warning("mail %s: attempt %d failed: %s", claim.message_id, claim.attempts, error)
+    queue.mark_failed_attempt(claim.message_id, claim.token, claim.attempts,
+                              f"{type(error).__name__}: {error}", settings, utcnow())
     db.session.commit()

@@ -75,11 +75,11 @@ def _leased(message_id: int, token: str):
     ).execution_options(synchronize_session=False)
 
 
-def mark_sent(message_id: int, token: str, now: datetime) -> None:
-    """Record that the server accepted the message this caller holds the lease of."""
-    db.session.execute(_leased(message_id, token).values(
+def mark_sent(message_id: int, token: str, now: datetime) -> bool:
+    """Record that the server accepted the message; False if this caller's lease had ended."""
+    return db.session.execute(_leased(message_id, token).values(
         status=MailStatus.SENT, sent_at=now, lease_token=None, leased_until=None,
-        last_error="", updated_at=now))
+        last_error="", updated_at=now)).rowcount == 1
 
 
 def mark_failed_attempt(message_id: int, token: str, attempts: int, error: str,

@@ -7,6 +7,7 @@ from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from shop.mail.settings import MailSettings
 
@@ -48,9 +49,15 @@ class SmtpServer:
     inbox: list[Received] = field(default_factory=list)
     controller: Controller | None = None
 
-    def start(self) -> "SmtpServer":
-        """Listen on the port; what arrives is appended to `inbox`."""
-        self.controller = Controller(_Collect(self.inbox), hostname="127.0.0.1", port=self.port)
+    def start(self, login: tuple[str, str] | None = None) -> "SmtpServer":
+        """Listen on the port (requiring AUTH as `login` when given); mail goes to `inbox`."""
+        auth = {}
+        if login:
+            expected = LoginPassword(login[0].encode(), login[1].encode())
+            auth = {"auth_required": True, "auth_require_tls": False,
+                    "authenticator": lambda *args: AuthResult(success=args[-1] == expected)}
+        self.controller = Controller(_Collect(self.inbox), hostname="127.0.0.1", port=self.port,
+                                     **auth)
         self.controller.start()
         return self
 

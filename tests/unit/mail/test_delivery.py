@@ -118,6 +118,21 @@ def test_after_the_last_attempt_the_message_is_failed_with_the_error(smtp_down, 
     assert "ConnectionRefusedError" in message.last_error
 
 
+# The test server asks for AUTH over plain text on loopback, on purpose.
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_with_smtp_username_the_worker_signs_in_to_the_server(smtp_down, settings):
+    smtp_down.start(login=("shop", "s3cret"))
+    message = _queue_confirmation()
+    settings = replace(settings, retry_base=timedelta(0))  # retry at once
+
+    anonymous = deliver_due(settings)
+    signed_in = deliver_due(replace(settings, smtp_username="shop", smtp_password="s3cret"))
+
+    assert (anonymous.failed, signed_in.sent) == (1, 1) and len(smtp_down.inbox) == 1
+    db.session.refresh(message)
+    assert message.status == MailStatus.SENT and message.attempts == 2
+
+
 def test_a_message_held_by_a_stopped_worker_is_resent_once_its_lease_ends(smtp, settings):
     """A worker that claimed a message and died: nobody else takes it until the lease ends,
     then it goes out once, under the same Message-ID."""

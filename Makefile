@@ -13,7 +13,14 @@ run: $(VENV)/.installed $(MO_FILES)
 	$(FLASK) digest clean >/dev/null
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	@# The worker (mail, periodic jobs) runs beside the server and is stopped with it.
+	$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Production runs the worker as its own process (one or more; on PostgreSQL they share the work).
+.PHONY: worker
+worker: $(VENV)/.installed $(MO_FILES)
+	$(FLASK) worker
 
 # Production: PostgreSQL from DATABASE_URL, SECRET_KEY set, gunicorn as gunicorn.conf.py says.
 serve: $(VENV)/.installed $(MO_FILES)

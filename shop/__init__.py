@@ -132,7 +132,9 @@ def register_errors(app: OpenAPI) -> None:
 
 
 def register_commands(app: OpenAPI) -> None:
-    """CLI commands: `flask --app wsgi seed-demo`."""
+    """CLI commands: `flask --app wsgi seed-demo`, `worker`, `mail send-due`."""
+    from shop import mail
     from shop.demo.commands import seed_demo
 
     app.cli.add_command(seed_demo)
+    mail.init_app(app)

@@ -88,6 +88,7 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     for name in ("CSP_SCRIPT_SOURCES", "CSP_FRAME_SOURCES", "CSP_CONNECT_SOURCES"):
         if env.get(name):
             settings[name] = tuple(env[name].split())
+    settings.update(_mail_settings(env))
     if production:
         if not env.get("SECRET_KEY"):
             raise RuntimeError("SECRET_KEY must be set when SHOP_ENV=production")
@@ -100,3 +101,26 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
         settings["SECRET_KEY"] = env.get("SECRET_KEY") or _development_secret_key()
     settings.update(overrides or {})
     return settings
+
+
+def _mail_settings(env) -> dict:
+    """Mail and worker settings (shop.mail): SMTP when SMTP_HOST is set, else .eml files."""
+    return {
+        "SMTP_HOST": env.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(env.get("SMTP_PORT", "587")),
+        "SMTP_USERNAME": env.get("SMTP_USERNAME", ""),
+        "SMTP_PASSWORD": env.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": env.get("SMTP_STARTTLS", "1") != "0",
+        "SMTP_TIMEOUT": 30,
+        "MAIL_FROM": env.get("MAIL_FROM", "OCOP Việt <no-reply@ocop.example.vn>"),
+        "MAIL_DIR": env.get("MAIL_DIR", str(INSTANCE_DIR / "mail")),
+        # Retries double from a minute up to six hours: eight attempts span about two hours.
+        "MAIL_MAX_ATTEMPTS": int(env.get("MAIL_MAX_ATTEMPTS", "8")),
+        "MAIL_RETRY_SECONDS": 60,
+        "MAIL_RETRY_CAP_SECONDS": 6 * 3600,
+        # Far longer than one SMTP timeout, so a live worker's message is never taken over.
+        "MAIL_LEASE_SECONDS": 600,
+        "MAIL_BATCH_SIZE": 50,
+        "MAIL_KEEP_SENT_DAYS": 30,
+        "WORKER_POLL_SECONDS": float(env.get("WORKER_POLL_SECONDS", "5")),
+    }

@@ -2,6 +2,7 @@
 
 from shop.accounts.models import Membership, Role, User, UserSession
 from shop.catalog.models import Product, ProductImage
+from shop.mail.models import MailMessage, PeriodicJob
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
@@ -11,4 +12,5 @@ __all__ = [
     "Certificate", "Level", "Membership", "Producer", "ProducerKind", "Product", "ProductGroup",
     "ProductImage", "ProductSubgroup", "Province", "Role", "User", "UserSession",
     "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
+    "MailMessage", "PeriodicJob",
 ]

@@ -8,7 +8,8 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[3]
 CATALOG = ROOT / "shop/translations/vi/LC_MESSAGES/messages.po"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
-METHOD_MAP = [("shop/**.py", "python"), ("templates/**.html", "jinja2")]
+METHOD_MAP = [("shop/**.py", "python"), ("templates/**.html", "jinja2"),
+              ("templates/mail/**.txt", "jinja2")]
 
 
 def _source_messages() -> set[str]:

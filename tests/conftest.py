@@ -17,6 +17,8 @@ from shop.config import database_url
 from shop.extensions import db, limiter
 from shop.web import page_cache
 
+pytest_plugins = ["tests.smtp"]
+
 
 def pytest_addoption(parser):
     parser.addoption("--database", default=None,

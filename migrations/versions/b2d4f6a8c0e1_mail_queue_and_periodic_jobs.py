@@ -1,7 +1,7 @@
 """mail queue (mail_messages) and periodic jobs (jobs)
 
 Revision ID: b2d4f6a8c0e1
-Revises: 7159a1315073
+Revises: c3d1a9e0b7f2
 Create Date: 2026-12-01 23:17:19.877760
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b2d4f6a8c0e1'
-down_revision = '7159a1315073'
+down_revision = 'c3d1a9e0b7f2'
 branch_labels = None
 depends_on = None
 

@@ -10,9 +10,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from shop.accounts import services, sessions
 from shop.accounts.forms import PasswordChangeForm, SignInForm, SignUpForm
 from shop.accounts.models import User
-from shop.errors import Forbidden, InvalidInput
+from shop.errors import Forbidden, InvalidInput, InvalidState
 from shop.extensions import db, limiter, login_manager
-from shop.urls import safe_next
+from shop.i18n import current_language
+from shop.urls import absolute_url, safe_next
 
 bp = Blueprint("accounts", __name__)
 
@@ -84,6 +85,10 @@ def sign_in():
     if form.validate_on_submit():
         try:
             user = services.authenticate(form.email.data, form.password.data)
+        except services.Unconfirmed as unconfirmed:
+            services.resend_confirmation(unconfirmed.user, _mail_links())
+            db.session.commit()
+            form.form_errors.append(unconfirmed.message)
         except Forbidden as refused:
             form.form_errors.append(refused.message)
         else:
@@ -97,26 +102,49 @@ def sign_in():
     return render_template("accounts/sign_in.html", form=form, next=request.args.get("next"))
 
 
+def _mail_links() -> services.MailLinks:
+    return services.MailLinks(
+        language=current_language(),
+        confirm_url=lambda token: absolute_url("accounts.confirm_email", token=token),
+        sign_in_url=absolute_url("accounts.sign_in"))
+
+
 @bp.route("/sign-up", methods=["GET", "POST"])
 @limiter.limit(_sign_up_limit, methods=["POST"], error_message=_too_many_attempts)
 def sign_up():
-    """Create a customer account, sign it in and go on to `next`."""
+    """Register a customer and mail a link to confirm the address; the same answer for an
+    address that already has an account, so the form tells no one who has one."""
     if current_user.is_authenticated:
         return redirect(_next_page())
     form = SignUpForm()
     if form.validate_on_submit():
         try:
-            user = services.register_customer(
-                form.name.data, form.email.data, form.password.data)
+            services.sign_up(form.name.data, form.email.data, form.password.data,
+                             _mail_links())
         except InvalidInput as error:
             form[error.field].errors.append(error.message)
         else:
-            sessions.start_session(user, _session_lifetime())
             db.session.commit()
-            login_user(user)
-            flash(_("Welcome, %(name)s. Your account is ready.", name=user.name), "success")
-            return redirect(_next_page())
+            return render_template("accounts/check_inbox.html", email=form.email.data)
     return render_template("accounts/sign_up.html", form=form, next=request.args.get("next"))
+
+
+@bp.get("/confirm-email/<token>")
+def confirm_email(token: str):
+    """Follow the link of a sign-up mail: the address is confirmed and the person signed in."""
+    try:
+        user = services.confirm_email(token)
+    except InvalidState as done:
+        flash(done.message, "info")
+        return redirect(url_for("accounts.sign_in"))
+    except InvalidInput as bad:
+        return render_template("accounts/confirm_failed.html", message=bad.message), 400
+    sessions.start_session(user, _session_lifetime())
+    db.session.commit()
+    login_user(user)
+    flash(_("Welcome, %(name)s. Your address is confirmed and your account is ready.",
+            name=user.name), "success")
+    return redirect(url_for("catalog.home"))
 
 
 @bp.post("/sign-out")

@@ -44,6 +44,7 @@ ROUTES = [
     (GET, "/sign-up", "accounts.sign_up", EVERYONE),
     (POST, "/sign-up", "accounts.sign_up", EVERYONE),
     (POST, "/sign-out", "accounts.sign_out", EVERYONE),
+    (GET, "/confirm-email/not-a-token", "accounts.confirm_email", EVERYONE),
     (GET, "/account/security", "accounts.security", SIGNED_IN),
     (POST, "/account/security", "accounts.security", SIGNED_IN),
     (POST, "/account/sign-out-everywhere", "accounts.sign_out_everywhere", SIGNED_IN),

@@ -15,7 +15,7 @@ from shop.mail import enqueue, register_job
 from shop.mail.jobs import run_due_jobs
 from shop.mail.models import MailMessage, MailStatus, PeriodicJob
 from shop.mail.worker import run_once
-from tests.unit.mail.conftest import smtp_config
+from tests.smtp import smtp_config
 
 pytestmark = pytest.mark.no_db
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

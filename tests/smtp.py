@@ -1,4 +1,8 @@
-"""A real SMTP server (aiosmtpd) on a free port, and the settings that send to it."""
+"""A real SMTP server (aiosmtpd) on a free port, and the settings that send to it.
+
+A pytest plugin of the whole suite (tests/conftest.py names it): mail tests and the pages
+that send mail (sign-up) read what arrived.
+"""
 
 import socket
 from dataclasses import dataclass, field

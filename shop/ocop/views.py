@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
+from shop.database import writes_on_post
 from shop.errors import InvalidInput, InvalidState
 from shop.extensions import db
 from shop.ocop import services
@@ -21,6 +22,7 @@ from shop.trace.gs1 import GS1Error
 from shop.trace.queries import lot_ref_by_url
 
 bp = Blueprint("ocop", __name__, url_prefix="/registry")
+writes_on_post(bp)
 
 PAGE_SIZE = 50
 # The registry's tabs; "all" (no status) comes first and shows every certificate.

@@ -23,6 +23,7 @@ from shop import clock
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
 from shop.catalog.models import Product
+from shop.database import writes_on_post
 from shop.errors import InvalidInput, InvalidState, NotFound
 from shop.extensions import db
 from shop.ocop.forms import show_error
@@ -51,6 +52,7 @@ from shop.trace.views import label_image
 from shop.uploads import MAX_PHOTO_BYTES
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
+writes_on_post(bp)
 
 LOTS_PER_PAGE = 50
 # Characters kept in a download's file name; a lot number may hold quotes and slashes.

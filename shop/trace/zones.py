@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from shop import clock
 from shop.accounts.models import User
+from shop.database import write_transaction
 from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.places.models import Province
@@ -127,6 +128,7 @@ def _apply(zone: Zone, data: ZoneInput) -> None:
 
 def create_zone(producer_id: int, data: ZoneInput, actor: User) -> Zone:
     """Register a zone for a producer; its planting-area code must be new."""
+    write_transaction()  # two registrations of one code take turns checking it is free
     _require_member(actor, producer_id)
     validate_zone(data)
     _ensure_code_free(normalize_code(data.code), None)
@@ -139,6 +141,7 @@ def create_zone(producer_id: int, data: ZoneInput, actor: User) -> Zone:
 
 def update_zone(zone_id: int, data: ZoneInput, actor: User) -> Zone:
     """Change a zone's record (its status too: suspended or cancelled zones supply no lot)."""
+    write_transaction()
     zone = get_zone(zone_id, actor)
     validate_zone(data)
     _ensure_code_free(normalize_code(data.code), zone.id)

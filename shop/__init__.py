@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> ShopApp:
         # Behind a reverse proxy, trust its X-Forwarded-For so rate limits see real clients.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_hardening(app)
     register_template_helpers(app)
@@ -67,6 +68,13 @@ def register_extensions(app: OpenAPI) -> None:
     limiter.init_app(app)
     cache.init_app(app)
     login_manager.init_app(app)
+
+
+def register_converters(app: OpenAPI) -> None:
+    """URL converters, before any route is added: every `<int:id>` refuses ids past 2^63 − 1."""
+    from shop.urls import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
 
 
 def register_blueprints(app: OpenAPI) -> None:

@@ -18,6 +18,7 @@ from shop.ocop.forms import (
     show_error,
 )
 from shop.ocop.rules import STATUS_LABELS, Status
+from shop.pages import requested_page
 from shop.trace.gs1 import GS1Error
 from shop.trace.queries import lot_ref_by_url
 
@@ -37,7 +38,7 @@ def registry():
     if status_arg is not None and status_arg not in TABS:
         abort(400, _("There is no certificate status called “%(status)s”.", status=status_arg))
     status = Status(status_arg) if status_arg else None
-    page = services.registry_page(status, max(1, request.args.get("page", 1, type=int)),
+    page = services.registry_page(status, requested_page(request.args),
                                   PAGE_SIZE)
     return render_template("ocop/registry.html", page=page, status=status, tabs=TABS,
                            status_labels=STATUS_LABELS, level_labels=LEVEL_LABELS)

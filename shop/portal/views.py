@@ -27,6 +27,7 @@ from shop.database import writes_on_post
 from shop.errors import InvalidInput, InvalidState, NotFound
 from shop.extensions import db
 from shop.ocop.forms import show_error
+from shop.pages import requested_page
 from shop.places.models import Province
 from shop.portal.forms import (
     MAX_INPUT_ROWS,
@@ -157,7 +158,7 @@ def lots():
     query = (select(Lot).join(Lot.product).options(contains_eager(Lot.product))
              .where(Product.producer_id == _producer_id())
              .order_by(Lot.produced_on.desc(), Lot.id.desc()))
-    page = db.paginate(query, page=max(1, request.args.get("page", 1, type=int)),
+    page = db.paginate(query, page=requested_page(request.args),
                        per_page=LOTS_PER_PAGE, error_out=False)
     return render_template("portal/lots.html", page=page)
 
@@ -174,8 +175,7 @@ def new_lot():
     form = LotForm(list(products), active_zones)
     if "add_row" in request.form:
         # "Add another row" (no JavaScript): the same form again, one row longer.
-        form.add_row()
-        return _lot_form_page(form, 200)
+        return _lot_form_page(form, 200 if form.add_row() else 400)
     if form.validate_on_submit():
         try:
             lot = create_lot(form.to_input(), actor=current_user)

@@ -102,7 +102,10 @@ def lot_ref_by_serial(gtin14: str, serial: str) -> LotRef | None:
 
 def lot_ref_by_url(url: str) -> LotRef | None:
     """The lot a scanned or pasted trace URL names (Digital Link or /t/ link); raise GS1Error."""
-    path = urlsplit(url.strip()).path
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # a broken host, such as "http://[x/01/…"
+        raise gs1.GS1Error(_l("This is not a web address.")) from None
     if "/t/" in path:
         return lot_ref_by_token(path.split("/t/", 1)[1].split("/")[0])
     if "/01/" not in path:

@@ -147,21 +147,26 @@ _LABEL_FORMATS = {"png": (cached_png, "image/png"), "svg": (cached_svg, "image/s
 
 def label_image(lot: Lot, kind: str, public: bool) -> Response:
     """A lot's label (one code for the lot) as PNG or SVG, in the size the request asks for;
-    `lot` loaded by queries.load_lot_for_label. Cacheable for an hour, by anyone if public."""
+    `lot` loaded by queries.load_lot_for_label, and not recalled. Kept by anyone if public,
+    but revalidated on each use (a 304 by its ETag), so a recall stops it at once."""
     render, mimetype = _LABEL_FORMATS[kind]
     response = current_app.make_response(
         (render(lot_label(lot), requested_size()), 200, {"Content-Type": mimetype}))
     response.cache_control.public = public
     response.cache_control.private = not public or None
-    response.cache_control.max_age = 3600
+    response.cache_control.no_cache = True
     response.add_etag()
     return response.make_conditional(request)
 
 
 def _public_lot(lot_id: int) -> Lot:
+    """A lot whose label may be handed out; a recalled one is gone (410), with the reason."""
     lot = queries.load_lot_for_label(lot_id)
     if lot is None:
         abort(404, _("No such lot."))
+    if lot.recalled:
+        abort(410, _("Lot %(code)s was recalled: %(reason)s Its labels can no longer be "
+                     "printed.", code=lot.code, reason=lot.recall_reason))
     return lot
 
 

@@ -71,7 +71,7 @@ def register_extensions(app: OpenAPI) -> None:
 
 
 def register_converters(app: OpenAPI) -> None:
-    """URL converters, before any route is added: every `<int:id>` refuses ids past 2^63 − 1."""
+    """URL converters, before any route is added: every `<int:id>` refuses ids no column holds."""
     from shop.urls import IdConverter
 
     app.url_map.converters["int"] = IdConverter

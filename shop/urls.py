@@ -5,8 +5,9 @@ from urllib.parse import urlsplit
 
 from werkzeug.routing import IntegerConverter
 
-# The largest id a database column holds (BIGINT, SQLite's INTEGER): larger ones name nothing.
-MAX_ID = 2**63 - 1
+# The largest id every database holds: ids are INTEGER columns, 32 bits on PostgreSQL (SQLite
+# would take 64). Larger ones name nothing, and the database must not be asked about them.
+MAX_ID = 2**31 - 1
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -25,7 +26,7 @@ def safe_next(target: str | None, fallback: str) -> str:
 
 
 class IdConverter(IntegerConverter):
-    """`<int:…>` for the whole app: an id past the 64-bit range is no route (404), not a 500."""
+    """`<int:…>` for the whole app: an id past MAX_ID is no route (404), not a 500."""
 
     def __init__(self, url_map, fixed_digits: int = 0, min: int | None = None,  # noqa: A002
                  max: int | None = MAX_ID, signed: bool = False) -> None:  # noqa: A002

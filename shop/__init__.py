@@ -42,6 +42,7 @@ def create_app(overrides: dict | None = None) -> ShopApp:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
     register_extensions(app)
     register_page_cache(app)
+    register_converters(app)
     register_blueprints(app)
     register_hardening(app)
     register_template_helpers(app)
@@ -79,6 +80,13 @@ def register_page_cache(app: OpenAPI) -> None:
     page_cache.init_app(app)
     catalog_pages.register()
     trace_pages.register()
+
+
+def register_converters(app: OpenAPI) -> None:
+    """URL converters, before any route is added: every `<int:id>` refuses ids no column holds."""
+    from shop.urls import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
 
 
 def register_blueprints(app: OpenAPI) -> None:

@@ -1,7 +1,28 @@
-"""Engine set-up that depends on the database in use."""
+"""Engine set-up that depends on the database in use, and how a writer takes its lock.
 
+Every unit of work that will write calls `write_transaction()` before its first statement.
+On SQLite a plain BEGIN reads first and asks for the write lock only at the first write; when
+another writer committed meanwhile, SQLite refuses at once ("database is locked") instead of
+waiting `busy_timeout`, so simultaneous scans or two lots on one zone answered 500. A
+transaction begun with BEGIN IMMEDIATE takes the write lock up front and waits its turn. On
+PostgreSQL `write_transaction()` does nothing: writers lock their rows FOR UPDATE, in id order.
+"""
+
+from contextvars import ContextVar
+
+from flask import Blueprint, request
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from shop.extensions import db
+
+# Set by write_transaction() while it opens the session's connection: read by _sqlite_begin.
+_writing: ContextVar[bool] = ContextVar("writing", default=False)
+# Keys in the DBAPI connection's info: whether its transaction holds the write lock, and
+# SQLite's count of changed rows when it began (to prove a restart loses no write).
+_LOCKED = "shop_write_lock"
+_CHANGES = "shop_changes_at_begin"
 
 
 def _is_sqlite(dbapi_connection) -> bool:
@@ -24,7 +45,50 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 
 @event.listens_for(Engine, "begin")
-def _sqlite_begin(connection) -> None:
-    """SQLite: start every transaction explicitly."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN")
+def _sqlite_begin(connection: Connection) -> None:
+    """SQLite: start every transaction explicitly, IMMEDIATE when write_transaction() asks."""
+    if connection.dialect.name != "sqlite":
+        return
+    immediate = _writing.get()
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    connection.info[_LOCKED] = immediate
+    connection.info[_CHANGES] = connection.connection.driver_connection.total_changes
+
+
+def write_transaction(session: Session | None = None) -> None:
+    """Declare that the session's unit of work will write: on SQLite, hold the write lock now.
+
+    Call it before the unit of work's first statement (services that write do, and so do the
+    write views of the portal and the registry). Reads made earlier in the transaction (the
+    signed-in user, a form's choices) are not part of the unit of work: when the transaction
+    began without the lock and has written nothing, it is ended and begun again IMMEDIATE.
+    Objects already loaded stay as read; re-read with `populate_existing` what must be current.
+    Inside a SAVEPOINT (the test suite's per-test transaction) nothing can be restarted and
+    nothing is. Calling it again in the same transaction costs nothing.
+    """
+    session = session or db.session
+    token = _writing.set(True)
+    try:
+        connection = session.connection()
+    finally:
+        _writing.reset(token)
+    if (connection.dialect.name != "sqlite" or connection.info.get(_LOCKED)
+            or connection.in_nested_transaction()):
+        return
+    driver = connection.connection.driver_connection
+    if driver.total_changes != connection.info.get(_CHANGES):
+        raise RuntimeError("write_transaction() must come before the first write of the "
+                           "transaction, not after it")
+    # Nothing was written: ending the read transaction loses nothing.
+    connection.exec_driver_sql("COMMIT")
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    connection.info[_LOCKED] = True
+
+
+def writes_on_post(blueprint: Blueprint) -> None:
+    """Make every POST (PUT, DELETE…) of `blueprint` a unit of work that will write."""
+
+    @blueprint.before_request
+    def _take_write_lock() -> None:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            write_transaction()

@@ -1,7 +1,8 @@
 """Uploaded photos: proven to be images, bounded in bytes and pixels, re-encoded, stored by hash.
 
 Nothing a visitor sends is served as sent: the photo is decoded and written again as a JPEG,
-which drops any script hidden in it and its EXIF data (a farm's GPS position, say). Files go
+which drops any script hidden in it, its comment, its EXIF data (a farm's GPS position, say)
+and every other metadata segment. Files go
 under MEDIA_ROOT, outside static/, named by the hash of what we wrote, so a name never
 changes its content and browsers may keep it for a year.
 """
@@ -84,8 +85,11 @@ def _reencode(data: bytes) -> bytes:
                 upright.paste(rgba, mask=rgba.getchannel("A"))
             upright = upright.convert("RGB")
             upright.thumbnail((STORED_SIDE, STORED_SIDE), Image.Resampling.LANCZOS)
+            # Only the pixels go on: Pillow writes back what the image's info carries (a
+            # JPEG's comment, which may hold HTML), so a fresh image without any is saved.
+            clean = Image.frombytes("RGB", upright.size, upright.tobytes())
             out = BytesIO()
-            upright.save(out, "JPEG", quality=85, optimize=True, progressive=True)
+            clean.save(out, "JPEG", quality=85, optimize=True, progressive=True)
     return out.getvalue()
 
 

@@ -1,7 +1,7 @@
 """Product and product image tables."""
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, and_
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from shop.extensions import db
 from shop.models_base import Timestamped
@@ -35,6 +35,7 @@ class Product(Timestamped, db.Model):
     price_vnd: Mapped[int] = mapped_column(Integer)
     unit_vi: Mapped[str] = mapped_column(String(60), default="")
     unit_en: Mapped[str] = mapped_column(String(60), default="")
+    # Always a GTIN-14 (see _gtin14): unique across the 8-, 12-, 13- and 14-digit forms.
     gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
     story_vi: Mapped[str] = mapped_column(Text, default="")
     story_en: Mapped[str] = mapped_column(Text, default="")
@@ -63,6 +64,12 @@ class Product(Timestamped, db.Model):
         uselist=False,
         lazy="raise_on_sql",
     )
+
+    @validates("gtin")
+    def _gtin14(self, _key: str, value: str | None) -> str | None:
+        """Whatever form a GTIN comes in, store its GTIN-14 (checked by trace.gs1 where typed)."""
+        digits = "".join(value.split()) if value else ""
+        return digits.zfill(14) if digits else None
 
     def __repr__(self) -> str:
         return f"<Product {self.slug}>"

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
+from shop.database import writes_on_post
 from shop.errors import InvalidInput, InvalidState
 from shop.extensions import db
 from shop.ocop import services
@@ -17,10 +18,12 @@ from shop.ocop.forms import (
     show_error,
 )
 from shop.ocop.listing_rule import STATUS_LABELS, Status
+from shop.pages import requested_page
 from shop.trace.gs1 import GS1Error
 from shop.trace.queries import lot_ref_by_url
 
 bp = Blueprint("ocop", __name__, url_prefix="/registry")
+writes_on_post(bp)
 
 PAGE_SIZE = 50
 # The registry's tabs; "all" (no status) comes first and shows every certificate.
@@ -35,7 +38,7 @@ def registry():
     if status_arg is not None and status_arg not in TABS:
         abort(400, _("There is no certificate status called “%(status)s”.", status=status_arg))
     status = Status(status_arg) if status_arg else None
-    page = services.registry_page(status, max(1, request.args.get("page", 1, type=int)),
+    page = services.registry_page(status, requested_page(request.args),
                                   PAGE_SIZE)
     return render_template("ocop/registry.html", page=page, status=status, tabs=TABS,
                            status_labels=STATUS_LABELS, level_labels=LEVEL_LABELS)

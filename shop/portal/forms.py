@@ -38,6 +38,8 @@ INPUT_ROWS = 3
 MAX_INPUT_ROWS = 30
 # Service errors name an input row as "inputs-<index among the filled rows>-<field>".
 _ROW_FIELD = re.compile(r"inputs-(\d+)-(\w+)")
+# A posted input row's fields, by the index the browser (or a hand-made request) gave it.
+_POSTED_ROW = re.compile(r"inputs-(\d+)-")
 
 
 def _optional_int(value: object) -> int | None:
@@ -161,10 +163,33 @@ class LotForm(FlaskForm):
         for row in self.inputs:
             row.zone_id.choices = zone_choices
 
-    def add_row(self) -> None:
-        """One more empty input row, with the same zones to choose from."""
+    def process(self, formdata=None, obj=None, data=None, extra_filters=None, **kwargs):
+        """Count the input rows posted before FieldList drops those past MAX_INPUT_ROWS."""
+        formdata = self.meta.wrap_formdata(self, formdata)
+        self.rows_posted = len({found.group(1) for key in (formdata or ())
+                                if (found := _POSTED_ROW.match(key))})
+        super().process(formdata, obj, data, extra_filters, **kwargs)
+
+    def _too_many_rows(self) -> None:
+        self.form_errors.append(_("A lot lists at most %(max)d rows of raw material.",
+                                  max=MAX_INPUT_ROWS))
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' rules, and no more rows than the form offers (none silently dropped)."""
+        valid = super().validate(extra_validators)
+        if self.rows_posted > MAX_INPUT_ROWS:
+            self._too_many_rows()
+            return False
+        return valid
+
+    def add_row(self) -> bool:
+        """One more empty input row, with the same zones to choose from; False at the most."""
+        if len(self.inputs) >= MAX_INPUT_ROWS:
+            self._too_many_rows()
+            return False
         choices = self.inputs[0].zone_id.choices
         self.inputs.append_entry().zone_id.choices = choices
+        return True
 
     def filled_rows(self) -> list[InputRowForm]:
         """The input rows something was entered in, in order."""

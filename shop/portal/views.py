@@ -1,6 +1,7 @@
 """Producer portal pages: a producer's zones, lots, labels, recalls and listings."""
 
 import re
+from collections.abc import Callable
 
 from flask import (
     Blueprint,
@@ -24,9 +25,11 @@ from shop import clock
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
 from shop.catalog.models import Product
+from shop.database import writes_on_post
 from shop.errors import InvalidInput, InvalidState, NotFound
 from shop.extensions import db
 from shop.ocop.forms import show_error
+from shop.pages import requested_page
 from shop.places.models import Province
 from shop.portal.forms import (
     MAX_INPUT_ROWS,
@@ -48,12 +51,13 @@ from shop.trace.links import lot_path, lot_url
 from shop.trace.lots import create_lot, get_lot, recall_lot
 from shop.trace.models import LabelRun, Lot, Zone, ZoneStatus
 from shop.trace.queries import load_lot, load_lot_for_label
-from shop.trace.runs import issued_serials, print_run, run_labels
+from shop.trace.runs import ensure_printable, issued_serials, print_run, run_labels
 from shop.trace.sheets import label_sheet_pdf
 from shop.trace.views import label_image
 from shop.uploads import MAX_PHOTO_BYTES
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
+writes_on_post(bp)
 
 LOTS_PER_PAGE = 50
 # Characters kept in a download's file name; a lot number may hold quotes and slashes.
@@ -175,7 +179,7 @@ def lots():
     query = (select(Lot).join(Lot.product).options(contains_eager(Lot.product))
              .where(Product.producer_id == _producer_id())
              .order_by(Lot.produced_on.desc(), Lot.id.desc()))
-    page = db.paginate(query, page=max(1, request.args.get("page", 1, type=int)),
+    page = db.paginate(query, page=requested_page(request.args),
                        per_page=LOTS_PER_PAGE, error_out=False)
     return render_template("portal/lots.html", page=page)
 
@@ -192,8 +196,7 @@ def new_lot():
     form = LotForm(list(products), active_zones)
     if "add_row" in request.form:
         # "Add another row" (no JavaScript): the same form again, one row longer.
-        form.add_row()
-        return _lot_form_page(form, 200)
+        return _lot_form_page(form, 200 if form.add_row() else 400)
     if form.validate_on_submit():
         try:
             lot = create_lot(form.to_input(), actor=current_user)
@@ -278,18 +281,29 @@ def _own_lot(lot_id: int) -> Lot:
     return load_lot_for_label(get_lot(lot_id, actor=current_user).id)
 
 
+def _label_download(lot_id: int, render: Callable[[Lot], Response]) -> Response:
+    """`render(lot)` for a lot whose labels may print; for a recalled one, back to its page."""
+    lot = _own_lot(lot_id)
+    try:
+        ensure_printable(lot)
+    except InvalidState as error:
+        flash(error.message, "error")
+        return redirect(url_for(".lot", lot_id=lot.id))
+    return render(lot)
+
+
 @bp.get("/lots/<int:lot_id>/label.png")
 @role_required(Role.PRODUCER)
 def label_png(lot_id: int):
     """The lot's label (one code for the lot) as a 300 dpi PNG."""
-    return label_image(_own_lot(lot_id), "png", public=False)
+    return _label_download(lot_id, lambda lot: label_image(lot, "png", public=False))
 
 
 @bp.get("/lots/<int:lot_id>/label.svg")
 @role_required(Role.PRODUCER)
 def label_svg(lot_id: int):
     """The lot's label (one code for the lot) as SVG."""
-    return label_image(_own_lot(lot_id), "svg", public=False)
+    return _label_download(lot_id, lambda lot: label_image(lot, "svg", public=False))
 
 
 @bp.get("/runs/<int:run_id>.pdf")
@@ -299,7 +313,10 @@ def run_pdf(run_id: int):
     run = db.session.get(LabelRun, run_id)
     if run is None:
         raise NotFound(_("No such label run."))
-    lot = _own_lot(run.lot_id)
+    return _label_download(run.lot_id, lambda lot: _run_sheet(run, lot))
+
+
+def _run_sheet(run: LabelRun, lot: Lot) -> Response:
     filename = _UNSAFE_FILENAME.sub("_", f"labels-{lot.code}-{run.id}.pdf")
     response = Response(label_sheet_pdf(run_labels(run, lot), LabelSize(run.size)),
                         mimetype="application/pdf")

@@ -14,6 +14,7 @@ from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.i18n import current_language
 from shop.money import format_vnd
+from shop.text import check_text
 from shop.trace.gs1 import GS1Error, normalize_gtin
 from shop.uploads import store_photo
 
@@ -78,6 +79,8 @@ def update_listing(product_id: int, data: ListingInput, actor: User) -> Product:
         raise InvalidInput(_("A price is between %(low)s and %(high)s.",
                              low=format_vnd(MIN_PRICE_VND, language),
                              high=format_vnd(MAX_PRICE_VND, language)), "price_vnd")
+    check_text(data.story_vi, "story_vi", multiline=True)
+    check_text(data.story_en, "story_en", multiline=True)
     product.gtin = _gtin(data.gtin, product.id)
     product.story_vi = data.story_vi.strip()
     product.story_en = data.story_en.strip()
@@ -93,6 +96,8 @@ def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor
     if len(product.images) >= MAX_PHOTOS:
         raise InvalidInput(_("A product has at most %(count)d photos; remove one first.",
                              count=MAX_PHOTOS), "photo")
+    check_text(alt_vi, "alt_vi")
+    check_text(alt_en, "alt_en")
     path = store_photo(stream, media_root)
     position = max((image.position for image in product.images), default=-1) + 1
     image = ProductImage(path=path, alt_vi=alt_vi.strip(), alt_en=alt_en.strip(),

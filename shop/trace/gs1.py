@@ -50,8 +50,9 @@ def with_check_digit(body: str) -> str:
 
 
 def normalize_gtin(value: str) -> str:
-    """A GTIN-8/12/13/14 as validated GTIN-14 (left-padded with zeros); raise GS1Error."""
-    value = value.strip()
+    """A GTIN-8/12/13/14 as validated GTIN-14 (left-padded with zeros); raise GS1Error.
+    Spaces are dropped: people copy "893 1454 80003 3" from under a barcode."""
+    value = "".join(value.split())
     if not value.isascii() or not value.isdigit():
         raise GS1Error(_l("A GTIN has only digits."))
     if len(value) not in GTIN_LENGTHS:

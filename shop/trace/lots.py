@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from shop import clock
 from shop.accounts.models import Role, User
 from shop.catalog.models import Product
+from shop.database import write_transaction
 from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.extensions import db
 from shop.trace import gs1
@@ -137,6 +138,7 @@ def _new_token() -> str:
 
 def create_lot(data: LotData, actor: User, today: date | None = None) -> Lot:
     """Record a lot of one of the producer's products, drawing on its zones' harvests."""
+    write_transaction()
     today = today or clock.today()
     product = db.session.get(Product, data.product_id)
     if product is None or not actor.is_member_of(product.producer_id):
@@ -178,7 +180,9 @@ def get_lot(lot_id: int, actor: User) -> Lot:
 
 def lock_lot(lot_id: int) -> None:
     """Hold the lot's row until commit, so actions on one lot take turns (plain SELECT … FOR
-    UPDATE: a refresh would repeat the lot's eager outer joins, which PostgreSQL cannot lock)."""
+    UPDATE: a refresh would repeat the lot's eager outer joins, which PostgreSQL cannot lock);
+    on SQLite, where FOR UPDATE means nothing, the transaction takes the write lock."""
+    write_transaction()
     db.session.execute(select(Lot.id).where(Lot.id == lot_id).with_for_update())
 
 

@@ -29,26 +29,21 @@ def load_lot_for_label(lot_id: int) -> Lot | None:
         joinedload(Lot.product).joinedload(Product.certificate)))
 
 
-def _gtin_forms(gtin14: str) -> list[str]:
-    """A GTIN-14 and the shorter forms a product may be stored under (13, 12 and 8 digits)."""
-    return [gtin14[cut:] for cut in (0, 1, 2, 6) if gtin14[:cut].strip("0") == ""]
-
-
 def load_lot(lot_id: int) -> Lot | None:
     """A lot by id with its product, certificate, images, inputs and zones."""
     return db.session.scalar(select(Lot).where(Lot.id == lot_id).options(*_with_trace()))
 
 
 def product_by_gtin(gtin14: str) -> Product | None:
-    """The product carrying a GTIN (stored in any of its lengths)."""
-    return db.session.scalar(select(Product).where(Product.gtin.in_(_gtin_forms(gtin14))))
+    """The product carrying a GTIN (every GTIN is stored as its GTIN-14)."""
+    return db.session.scalar(select(Product).where(Product.gtin == gtin14))
 
 
 def lot_by_gtin(gtin14: str, code: str) -> Lot | None:
     """A lot by its product's GTIN and its lot number, as a Digital Link names it."""
     return db.session.scalar(
         select(Lot).join(Lot.product)
-        .where(Product.gtin.in_(_gtin_forms(gtin14)), Lot.code == code)
+        .where(Product.gtin == gtin14, Lot.code == code)
         .options(*_with_trace()))
 
 
@@ -71,7 +66,7 @@ def _ref(*where) -> LotRef | None:
 
 def lot_ref_by_gtin(gtin14: str, code: str) -> LotRef | None:
     """The lot a Digital Link names by GTIN and lot number."""
-    return _ref(Product.gtin.in_(_gtin_forms(gtin14)), Lot.code == code)
+    return _ref(Product.gtin == gtin14, Lot.code == code)
 
 
 def lot_ref_by_token(token: str) -> LotRef | None:
@@ -82,12 +77,15 @@ def lot_ref_by_token(token: str) -> LotRef | None:
 def lot_ref_by_serial(gtin14: str, serial: str) -> LotRef | None:
     """The lot of a serialised unit named by GTIN and serial alone (no lot in the link)."""
     unit_lot = select(Unit.lot_id).where(Unit.serial == serial).scalar_subquery()
-    return _ref(Product.gtin.in_(_gtin_forms(gtin14)), Lot.id.in_(unit_lot))
+    return _ref(Product.gtin == gtin14, Lot.id.in_(unit_lot))
 
 
 def lot_ref_by_url(url: str) -> LotRef | None:
     """The lot a scanned or pasted trace URL names (Digital Link or /t/ link); raise GS1Error."""
-    path = urlsplit(url.strip()).path
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # a broken host, such as "http://[x/01/…"
+        raise gs1.GS1Error(_l("This is not a web address.")) from None
     if "/t/" in path:
         return lot_ref_by_token(path.split("/t/", 1)[1].split("/")[0])
     if "/01/" not in path:

@@ -25,6 +25,12 @@ def issued_serials(lot_id: int) -> int:
     return db.session.scalar(select(func.count(Unit.id)).where(Unit.lot_id == lot_id))
 
 
+def ensure_printable(lot: Lot) -> None:
+    """Refuse, with InvalidState, to print or hand out the labels of a recalled lot."""
+    if lot.recalled:
+        raise InvalidState(_("This lot has been recalled; its labels can no longer be printed."))
+
+
 def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor: User
               ) -> LabelRun:
     """Record a print of `count` labels; serialised runs issue `count` new random serials."""
@@ -33,8 +39,7 @@ def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor:
     if not actor.has_role(Role.PRODUCER):
         raise Forbidden(_("Only the producer's members print its labels."))
     db.session.refresh(lot, ["recalled_at"])
-    if lot.recalled:
-        raise InvalidState(_("This lot has been recalled; its labels can no longer be printed."))
+    ensure_printable(lot)
     if not 1 <= count <= MAX_RUN_LABELS:
         raise InvalidInput(_("Print 1 to %(max)s labels at a time.",
                              max=format_decimal(MAX_RUN_LABELS)), "count")

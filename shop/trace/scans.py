@@ -7,6 +7,7 @@ from flask import current_app
 from sqlalchemy import DateTime, String, bindparam, func, insert, select, text, update
 
 from shop.clock import utcnow
+from shop.database import write_transaction
 from shop.extensions import db
 from shop.trace.models import Scan, Unit
 
@@ -50,6 +51,7 @@ FROM relaxed LEFT JOIN counted ON true
 
 def record_scan(lot_id: int, serial: str | None) -> UnitCheck | None:
     """Log one scan of a lot (or one unit); the caller commits. None when no serial was asked."""
+    write_transaction()
     now = utcnow()
     # Core statements on the session's connection: this runs on every scan, and the ORM's
     # bulk-update bookkeeping cost more than the statements themselves.

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask_babel import gettext as _
 
 from shop import clock
+from shop.database import write_transaction
 from shop.extensions import db
 from shop.trace import gs1, queries
 from shop.trace.labels import LabelSize, cached_png, cached_svg
@@ -58,15 +59,28 @@ def _answer(ref: LotRef | None, anchor: str, serial: str | None, missing: str):
     return _trace_page(ref, anchor, serial)
 
 
+def _counts_scan() -> bool:
+    """Whether this request is a person's view of a trace page, counted as a scan."""
+    return request.method == "GET" and current_app.config["SCAN_LOGGING"]
+
+
+def _lock_if_counting() -> None:
+    """Take the write lock before the lookup when the answer will count a scan (SQLite waits
+    for its turn then, instead of refusing the write after the read)."""
+    if _counts_scan() and "linkType" not in request.args and not _wants_linkset():
+        write_transaction()
+
+
 def _trace_page(ref: LotRef, anchor: str, serial: str | None):
     """The page a person sees; a GET counts as a scan of the lot (or of the unit)."""
-    if request.method == "GET" and current_app.config["SCAN_LOGGING"]:
+    if _counts_scan():
         check = record_scan(ref.id, serial)
+        # Committed before rendering: the write lock is held for the two statements only.
+        db.session.commit()
     else:
         check = peek_unit(ref.id, serial) if serial is not None else None
     html = render_template("trace/page.html", parts=lot_parts(ref, clock.today()), unit=check,
                            unit_notice=unit_notice(check))
-    db.session.commit()
     response = current_app.make_response(html)
     response.headers["Link"] = f'<{anchor}?linkType=all>; rel="linkset"; type="{LINKSET_TYPE}"'
     response.vary.add("Accept")
@@ -84,6 +98,7 @@ def resolve(_rest: str):
     anchor = current_app.config["PUBLIC_HOST"] + link.path()
     if link.lot is None and link.serial is None:
         return _answer_product(link.gtin, anchor)
+    _lock_if_counting()
     if link.lot is not None:
         return _answer(queries.lot_ref_by_gtin(link.gtin, link.lot), anchor, link.serial,
                        _("No lot %(lot)s of the product with GTIN %(gtin)s is on record.",
@@ -114,6 +129,7 @@ def resolve_token(token: str, serial: str | None = None):
         except gs1.GS1Error as error:
             abort(400, str(error))
     anchor = current_app.config["PUBLIC_HOST"] + request.path
+    _lock_if_counting()
     return _answer(queries.lot_ref_by_token(token), anchor, serial,
                    _("This trace code is not on record."))
 
@@ -131,21 +147,26 @@ _LABEL_FORMATS = {"png": (cached_png, "image/png"), "svg": (cached_svg, "image/s
 
 def label_image(lot: Lot, kind: str, public: bool) -> Response:
     """A lot's label (one code for the lot) as PNG or SVG, in the size the request asks for;
-    `lot` loaded by queries.load_lot_for_label. Cacheable for an hour, by anyone if public."""
+    `lot` loaded by queries.load_lot_for_label, and not recalled. Kept by anyone if public,
+    but revalidated on each use (a 304 by its ETag), so a recall stops it at once."""
     render, mimetype = _LABEL_FORMATS[kind]
     response = current_app.make_response(
         (render(lot_label(lot), requested_size()), 200, {"Content-Type": mimetype}))
     response.cache_control.public = public
     response.cache_control.private = not public or None
-    response.cache_control.max_age = 3600
+    response.cache_control.no_cache = True
     response.add_etag()
     return response.make_conditional(request)
 
 
 def _public_lot(lot_id: int) -> Lot:
+    """A lot whose label may be handed out; a recalled one is gone (410), with the reason."""
     lot = queries.load_lot_for_label(lot_id)
     if lot is None:
         abort(404, _("No such lot."))
+    if lot.recalled:
+        abort(410, _("Lot %(code)s was recalled: %(reason)s Its labels can no longer be "
+                     "printed.", code=lot.code, reason=lot.recall_reason))
     return lot
 
 

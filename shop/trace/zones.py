@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 
 from shop import clock
 from shop.accounts.models import User
+from shop.database import write_transaction
 from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.places.models import Province
+from shop.text import check_text
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 
 # VN-{province}-{district}-{commune}-{facility sequence}-{year}, Decision 3156/QĐ-BNN-TT (2022).
@@ -26,6 +28,8 @@ MAX_SEASONS_PER_YEAR = 4
 # Far beyond any real zone, and within what the columns hold (Numeric(10, 2), INTEGER).
 MAX_AREA_HA = Decimal("100000")
 MAX_YIELD_KG = 1_000_000_000
+# What a zone's page shows as typed: no hidden or direction-changing characters.
+TEXT_FIELDS = ("name", "crop", "variety", "commune", "district", "standard_certificate")
 CYCLE_LABELS = {CropCycle.PERENNIAL: _l("perennial"), CropCycle.ANNUAL: _l("annual")}
 STANDARD_LABELS = {Standard.VIETGAP: "VietGAP", Standard.GLOBALGAP: "GlobalGAP",
                    Standard.ORGANIC: _l("Organic"), Standard.NONE: _l("No standard")}
@@ -67,6 +71,8 @@ def validate_zone(data: ZoneInput) -> None:
         raise InvalidInput(_("A planting-area code looks like %(example)s: VN, then the "
                              "province, district and commune codes, a sequence number and "
                              "the year of issue.", example=CODE_EXAMPLE), "code")
+    for name in TEXT_FIELDS:
+        check_text(getattr(data, name), name)
     for name in ("name", "crop", "commune"):
         if not getattr(data, name).strip():
             raise InvalidInput(_("This field is required."), name)
@@ -127,6 +133,7 @@ def _apply(zone: Zone, data: ZoneInput) -> None:
 
 def create_zone(producer_id: int, data: ZoneInput, actor: User) -> Zone:
     """Register a zone for a producer; its planting-area code must be new."""
+    write_transaction()  # two registrations of one code take turns checking it is free
     _require_member(actor, producer_id)
     validate_zone(data)
     _ensure_code_free(normalize_code(data.code), None)
@@ -139,6 +146,7 @@ def create_zone(producer_id: int, data: ZoneInput, actor: User) -> Zone:
 
 def update_zone(zone_id: int, data: ZoneInput, actor: User) -> Zone:
     """Change a zone's record (its status too: suspended or cancelled zones supply no lot)."""
+    write_transaction()
     zone = get_zone(zone_id, actor)
     validate_zone(data)
     _ensure_code_free(normalize_code(data.code), zone.id)

@@ -123,7 +123,8 @@ def check_products(media_root: Path):
     assert len({p.story_en for p in products}) == len(products)
     gtins = [p.gtin for p in products if p.gtin]
     assert len(gtins) >= 50 and len(set(gtins)) == len(gtins)
-    assert all(len(g) == 13 and g.startswith("893") and gtin_is_valid(g) for g in gtins)
+    # GTIN-13s under 893, stored as GTIN-14s.
+    assert all(len(g) == 14 and g.startswith("0893") and gtin_is_valid(g[1:]) for g in gtins)
     for product in products:
         assert 1 <= len(product.images) <= 2
         for image in product.images:

@@ -96,7 +96,7 @@ def test_a_lot_traces_to_its_product_producer_and_zones(client, lot):
     assert digital_link == f"{HOST}/01/{GTIN14}/10/L26%2F11-A?17=270214"
     assert body["product"] == {
         "slug": "tra-o-long", "name": "Trà Ô long", "name_vi": "Trà Ô long",
-        "name_en": "Oolong tea", "gtin": GTIN13, "stars": 4, "listed": True,
+        "name_en": "Oolong tea", "gtin": GTIN14, "stars": 4, "listed": True,  # stored as GTIN-14
         "certificate": {"number": "15/QĐ-UBND", "level": "province",
                         "authority": "UBND tỉnh Lâm Đồng", "stars": 4,
                         "recognized_on": "2025-09-01", "expires_on": "2028-09-01",

@@ -45,7 +45,7 @@ def test_an_item_carries_names_price_stars_group_producer_certificate_and_links(
     assert item["name_en"] == "Phu Quoc fish sauce"
     assert item["price_vnd"] == 185_000
     assert item["stars"] == 5
-    assert item["gtin"] == "8930000000019"
+    assert item["gtin"] == "08930000000019"  # stored, and so shown, as GTIN-14
     assert item["group"] == {"slug": "thuc-pham", "name_vi": "Thực phẩm", "name_en": "Food"}
     assert item["producer"] == {"slug": "nuoc-mam-pq", "name": "Công ty Nước mắm Phú Quốc",
                                 "province": {"slug": "kien-giang", "name": "Kiên Giang"}}

@@ -8,13 +8,17 @@ transaction begun with BEGIN IMMEDIATE takes the write lock up front and waits i
 PostgreSQL `write_transaction()` does nothing: writers lock their rows FOR UPDATE, in id order.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import Blueprint, request
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shop.errors import InvalidInput
 from shop.extensions import db
 
 # Set by write_transaction() while it opens the session's connection: read by _sqlite_begin.
@@ -92,3 +96,16 @@ def writes_on_post(blueprint: Blueprint) -> None:
     def _take_write_lock() -> None:
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             write_transaction()
+
+
+@contextmanager
+def refused_if_taken(message: str, field: str) -> Iterator[None]:
+    """Write the block in a savepoint and flush it; a unique constraint that refuses it (a
+    concurrent writer took the value between our check and our write) becomes InvalidInput on
+    `field`, and the caller's transaction stays usable."""
+    try:
+        with db.session.begin_nested():
+            yield
+            db.session.flush()
+    except IntegrityError:
+        raise InvalidInput(message, field) from None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from shop import clock
 from shop.accounts.models import User
 from shop.catalog.models import Product, ProductImage
+from shop.database import refused_if_taken
 from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.i18n import current_language
@@ -66,9 +67,12 @@ def _gtin(value: str, product_id: int) -> str | None:
     taken = db.session.scalar(select(Product.id).where(Product.gtin == gtin,
                                                        Product.id != product_id))
     if taken is not None:
-        raise InvalidInput(_("Another product already carries the GTIN %(gtin)s.", gtin=gtin),
-                           "gtin")
+        raise InvalidInput(_gtin_taken(gtin), "gtin")
     return gtin
+
+
+def _gtin_taken(gtin: str) -> str:
+    return _("Another product already carries the GTIN %(gtin)s.", gtin=gtin)
 
 
 def update_listing(product_id: int, data: ListingInput, actor: User) -> Product:
@@ -81,11 +85,13 @@ def update_listing(product_id: int, data: ListingInput, actor: User) -> Product:
                              high=format_vnd(MAX_PRICE_VND, language)), "price_vnd")
     check_text(data.story_vi, "story_vi", multiline=True)
     check_text(data.story_en, "story_en", multiline=True)
-    product.gtin = _gtin(data.gtin, product.id)
-    product.story_vi = data.story_vi.strip()
-    product.story_en = data.story_en.strip()
-    product.price_vnd = data.price_vnd
-    db.session.flush()
+    gtin = _gtin(data.gtin, product.id)
+    # The unique index decides when another producer claims the same number at this moment.
+    with refused_if_taken(_gtin_taken(gtin or ""), "gtin"):
+        product.gtin = gtin
+        product.story_vi = data.story_vi.strip()
+        product.story_en = data.story_en.strip()
+        product.price_vnd = data.price_vnd
     return product
 
 

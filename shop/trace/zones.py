@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from shop import clock
 from shop.accounts.models import User
-from shop.database import write_transaction
+from shop.database import refused_if_taken, write_transaction
 from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.places.models import Province
@@ -117,8 +117,11 @@ def _require_member(actor: User, producer_id: int) -> None:
 def _ensure_code_free(code: str, zone_id: int | None) -> None:
     taken = db.session.scalar(select(Zone.id).where(func.upper(Zone.code) == code))
     if taken is not None and taken != zone_id:
-        raise InvalidInput(_("The planting-area code %(code)s is already registered.",
-                             code=code), "code")
+        raise InvalidInput(_code_taken(code), "code")
+
+
+def _code_taken(code: str) -> str:
+    return _("The planting-area code %(code)s is already registered.", code=code)
 
 
 def _apply(zone: Zone, data: ZoneInput) -> None:
@@ -136,11 +139,12 @@ def create_zone(producer_id: int, data: ZoneInput, actor: User) -> Zone:
     write_transaction()  # two registrations of one code take turns checking it is free
     _require_member(actor, producer_id)
     validate_zone(data)
-    _ensure_code_free(normalize_code(data.code), None)
+    code = normalize_code(data.code)
+    _ensure_code_free(code, None)
     zone = Zone(producer_id=producer_id)
-    _apply(zone, data)
-    db.session.add(zone)
-    db.session.flush()
+    with refused_if_taken(_code_taken(code), "code"):
+        _apply(zone, data)
+        db.session.add(zone)
     return zone
 
 
@@ -149,9 +153,10 @@ def update_zone(zone_id: int, data: ZoneInput, actor: User) -> Zone:
     write_transaction()
     zone = get_zone(zone_id, actor)
     validate_zone(data)
-    _ensure_code_free(normalize_code(data.code), zone.id)
-    _apply(zone, data)
-    db.session.flush()
+    code = normalize_code(data.code)
+    _ensure_code_free(code, zone.id)
+    with refused_if_taken(_code_taken(code), "code"):
+        _apply(zone, data)
     return zone
 
 

@@ -36,7 +36,6 @@ def create_app(overrides: dict | None = None) -> ShopApp:
         validation_error_callback=validation_problem,
     )
     app.config.update(shop_config.load(overrides))
-    app.config.setdefault("MEDIA_ROOT", str(shop_config.INSTANCE_DIR / "media"))
     if app.config["PROXY_COUNT"]:
         # Behind a reverse proxy, trust its X-Forwarded-For so rate limits see real clients.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)

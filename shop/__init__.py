@@ -73,6 +73,7 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.accounts.views import bp as accounts_bp
     from shop.api import register_api
     from shop.catalog.views import bp as catalog_bp
+    from shop.favicon import bp as favicon_bp
     from shop.health import bp as health_bp
     from shop.i18n import bp as i18n_bp
     from shop.media import bp as media_bp
@@ -88,6 +89,7 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(portal_bp)
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(favicon_bp)
     register_api(app)
 
 

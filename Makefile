@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+# Development links (labels, Digital Links) follow the port `make run` serves (shop/config.py).
+run: export PORT := $(PORT)
 FLASK := $(BIN)/flask --app wsgi
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard shop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run serve test e2e-tools test-sqlite test-postgres lint translations extract-messages bench clean
+.PHONY: run serve lock test e2e-tools test-sqlite test-postgres lint translations extract-messages bench clean
 
 run: $(VENV)/.installed $(MO_FILES)
 	@# Development serves static files by their plain names, so edits show at once.
@@ -76,15 +78,33 @@ extract-messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
 	$(BIN)/pybabel update -i shop/translations/messages.pot -d shop/translations --no-fuzzy-matching
 
-$(VENV)/.installed: pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+# Installs come from the lock files (every package pinned, with its hashes), then the project
+# itself without its dependencies, so a fresh machine gets exactly what was tested.
+$(VENV)/.installed: requirements/main.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --require-hashes -r requirements/main.txt
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.installed-test: requirements/test.txt $(VENV)/.installed
+	$(BIN)/pip install -q --require-hashes -r requirements/test.txt
 	touch $@
+
+# `make lock` re-resolves the lock files after pyproject.toml changed, keeping the other pins;
+# `make lock UPGRADE=1` moves every pin to the newest release. uv resolves for every platform
+# and Python >= 3.11 at once; the test lock takes the main lock's pins as constraints.
+UV := $(VENV)/lock-tools/bin/uv
+LOCK := $(UV) pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+
+lock: $(UV)
+	$(LOCK) -o requirements/main.txt
+	$(LOCK) --extra test -c requirements/main.txt -o requirements/test.txt
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)/lock-tools
+	$(VENV)/lock-tools/bin/pip install -q uv
 
 # Timings never live in the tests: `make bench` prints them (needs PostgreSQL and Debian's wrk).
 # The site bench's options pass through, e.g. `make bench BENCH_ARGS="--rounds 5 --seconds 10"`.

@@ -36,7 +36,6 @@ def create_app(overrides: dict | None = None) -> ShopApp:
         validation_error_callback=validation_problem,
     )
     app.config.update(shop_config.load(overrides))
-    app.config.setdefault("MEDIA_ROOT", str(shop_config.INSTANCE_DIR / "media"))
     if app.config["PROXY_COUNT"]:
         # Behind a reverse proxy, trust its X-Forwarded-For so rate limits see real clients.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
@@ -94,6 +93,7 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.accounts.views import bp as accounts_bp
     from shop.api import register_api
     from shop.catalog.views import bp as catalog_bp
+    from shop.favicon import bp as favicon_bp
     from shop.health import bp as health_bp
     from shop.i18n import bp as i18n_bp
     from shop.media import bp as media_bp
@@ -109,6 +109,7 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(portal_bp)
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(favicon_bp)
     register_api(app)
 
 

@@ -3,7 +3,9 @@
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-SHOP_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+from shop.config import SHOP_TIMEZONE
+
+SHOP_ZONE = ZoneInfo(SHOP_TIMEZONE)
 
 
 def today() -> date:

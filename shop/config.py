@@ -5,6 +5,11 @@ import secrets
 from pathlib import Path
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+# Certificates are dated in Vietnam wherever the server runs: a fact, not a deployment setting.
+# shop.clock reads it from here, so the clock stays usable without an app.
+SHOP_TIMEZONE = "Asia/Ho_Chi_Minh"
+# The largest page the API serves; its parameter models' bounds use this constant.
+API_MAX_PAGE_SIZE = 100
 
 
 def database_url(url: str | None) -> str:
@@ -26,18 +31,27 @@ def _development_secret_key() -> str:
     return path.read_text().strip()
 
 
+def _public_host(env: dict, production: bool) -> str:
+    """PUBLIC_HOST, else the address `make run` serves: in development it follows PORT."""
+    # Labels and Digital Links printed in development must open where the server answers;
+    # in production PORT is gunicorn's, behind a proxy, and never a public address.
+    port = "5000" if production else env.get("PORT", "5000")
+    return (env.get("PUBLIC_HOST") or f"http://127.0.0.1:{port}").rstrip("/")
+
+
 class Config:
     """Settings shared by every environment."""
 
     BABEL_DEFAULT_LOCALE = "vi"
-    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    BABEL_DEFAULT_TIMEZONE = SHOP_TIMEZONE
     LANGUAGES = ("vi", "en")
-    SHOP_TIMEZONE = "Asia/Ho_Chi_Minh"
+    SHOP_TIMEZONE = SHOP_TIMEZONE
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
+    # Every cookie we set (session, remember-me, language) takes this SameSite.
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
-    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE
     # The session cookie ends with the browser; "remember me" keeps a person in for 30 days.
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
     WTF_CSRF_TIME_LIMIT = None
@@ -51,8 +65,7 @@ class Config:
     # at 5 MB (shop.uploads), the rest is room for the form around them.
     MAX_CONTENT_LENGTH = 6 * 1024 * 1024
     CATALOG_PAGE_SIZE = 24
-    API_MAX_PAGE_SIZE = 100
-    PUBLIC_HOST = "http://127.0.0.1:5000"
+    API_MAX_PAGE_SIZE = API_MAX_PAGE_SIZE
     CACHE_DEFAULT_TIMEOUT = 60 * 60 * 24 * 30
     # A serialised code checked more often than this is flagged as a possible copy.
     SUSPICIOUS_SCAN_COUNT = 10
@@ -83,7 +96,8 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
                         CACHE_DIR=str(INSTANCE_DIR / "cache"), CACHE_THRESHOLD=20000)
     # Scan logging can be switched off (SCAN_LOGGING=0), e.g. to measure what it costs.
     settings["SCAN_LOGGING"] = env.get("SCAN_LOGGING", "1") != "0"
-    settings["PUBLIC_HOST"] = env.get("PUBLIC_HOST", Config.PUBLIC_HOST).rstrip("/")
+    settings["PUBLIC_HOST"] = _public_host(env, production)
+    settings["MEDIA_ROOT"] = env.get("MEDIA_ROOT") or str(INSTANCE_DIR / "media")
     settings["REQUEST_LOG"] = env.get("REQUEST_LOG", "1" if production else "0") == "1"
     for name in ("CSP_SCRIPT_SOURCES", "CSP_FRAME_SOURCES", "CSP_CONNECT_SOURCES"):
         if env.get(name):

@@ -45,7 +45,7 @@ def set_language(code: str):
     if code not in current_app.config["LANGUAGES"]:
         abort(404)
     response = redirect(safe_next(request.args.get("next"), url_for("catalog.home")))
-    response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
-                        httponly=True,
+    response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, httponly=True,
+                        samesite=current_app.config["SESSION_COOKIE_SAMESITE"],
                         secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response

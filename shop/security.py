@@ -63,5 +63,5 @@ def init_app(app: Flask) -> None:
         permissions_policy=PERMISSIONS_POLICY,
         session_cookie_secure=app.config.get("SESSION_COOKIE_SECURE", False),
         session_cookie_http_only=True,
-        session_cookie_samesite="Lax",
+        session_cookie_samesite=app.config["SESSION_COOKIE_SAMESITE"],
     )

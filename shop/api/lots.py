@@ -20,6 +20,7 @@ from shop.errors import NotFound
 from shop.trace import epcis, gs1, queries
 from shop.trace.models import Lot
 from shop.trace.report import build_report
+from shop.urls import public_host
 
 bp = api_blueprint("api_lots", __name__, Tag(
     name="Lots", description="Production lots and their trace: origin zones, certificate,"
@@ -98,6 +99,6 @@ def get_lot(path: LotPath):
 def get_lot_epcis(path: LotPath):
     """A lot's traceability events as a GS1 EPCIS 2.0 document."""
     lot = _load(path.lot_id)
-    document = epcis.lot_document(lot, current_app.config["PUBLIC_HOST"], clock.utcnow())
+    document = epcis.lot_document(lot, public_host(), clock.utcnow())
     return current_app.response_class(json.dumps(document, ensure_ascii=False),
                                       mimetype=epcis.MEDIA_TYPE)

@@ -6,6 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from shop.catalog.params import SLUG_PATTERN
+from shop.config import API_MAX_PAGE_SIZE
 from shop.ocop.listing_rule import LISTABLE_STATUS_NAMES, Status
 from shop.ocop.models import Level
 from shop.producers.models import ProducerKind
@@ -45,7 +46,8 @@ class PageParams(BaseModel):
     """Which page of a list to return."""
 
     page: int = Field(1, ge=1, le=10_000, description="Page number, from 1.")
-    per_page: int = Field(24, ge=1, le=100, description="Results per page (at most 100).")
+    per_page: int = Field(24, ge=1, le=API_MAX_PAGE_SIZE,
+                          description=f"Results per page (at most {API_MAX_PAGE_SIZE}).")
 
 
 class ProductPath(BaseModel):

@@ -1,8 +1,6 @@
-"""ORM objects to API documents; needs a request context for absolute URLs."""
+"""ORM objects to API documents; absolute URLs are on PUBLIC_HOST (shop.urls)."""
 
 from datetime import UTC, date
-
-from flask import current_app, url_for
 
 from shop.api import schemas
 from shop.catalog.models import Product, ProductImage
@@ -13,10 +11,11 @@ from shop.producers.models import Producer
 from shop.trace.links import lot_path, lot_url
 from shop.trace.models import Lot, LotInput, Zone
 from shop.trace.report import TraceReport
+from shop.urls import absolute_path, absolute_url
 
 
 def _image_url(image: ProductImage) -> str:
-    return url_for("media.media", path=image.path, _external=True)
+    return absolute_url("media.media", path=image.path)
 
 
 def group_ref(group: ProductGroup | ProductSubgroup) -> schemas.GroupRef:
@@ -59,7 +58,7 @@ def _product_fields(product: Product, today: date) -> dict:
         "producer": schemas.ProducerRef(slug=product.producer.slug, name=product.producer.name,
                                         province=province_ref(product.producer.province)),
         "certificate": certificate(cert, today),
-        "url": url_for("catalog.product", slug=product.slug, _external=True),
+        "url": absolute_url("catalog.product", slug=product.slug),
         "image_url": _image_url(product.images[0]) if product.images else None,
         "gtin": product.gtin,
     }
@@ -84,14 +83,9 @@ def product_detail(product: Product, today: date, lots: list[Lot], lot_count: in
     )
 
 
-def _public(path: str) -> str:
-    """A URL on PUBLIC_HOST, the host printed on labels, whichever host serves the API."""
-    return current_app.config["PUBLIC_HOST"] + path
-
-
 def _labels(lot: Lot) -> dict[str, str]:
-    return {"label_png": _public(f"/labels/lots/{lot.id}.png"),
-            "label_svg": _public(f"/labels/lots/{lot.id}.svg")}
+    return {"label_png": absolute_url("trace.lot_label_png", lot_id=lot.id),
+            "label_svg": absolute_url("trace.lot_label_svg", lot_id=lot.id)}
 
 
 def product_lot(lot: Lot) -> schemas.ProductLot:
@@ -99,7 +93,7 @@ def product_lot(lot: Lot) -> schemas.ProductLot:
     return schemas.ProductLot(
         id=lot.id, code=lot.code, produced_on=lot.produced_on, expires_on=lot.expires_on,
         recalled=lot.recalled, digital_link=lot_url(lot), **_labels(lot),
-        url=url_for("api_lots.get_lot", lot_id=lot.id, _external=True),
+        url=absolute_url("api_lots.get_lot", lot_id=lot.id),
     )
 
 
@@ -118,7 +112,7 @@ def _trace_product(report: TraceReport) -> schemas.TraceProduct:
         name_en=product.name_en, gtin=product.gtin, stars=cert.stars if cert else None,
         listed=report.listed,
         certificate=_trace_certificate(cert, report) if cert else None,
-        url=url_for("catalog.product", slug=product.slug, _external=True),
+        url=absolute_url("catalog.product", slug=product.slug),
         image_url=_image_url(product.images[0]) if product.images else None,
     )
 
@@ -150,8 +144,8 @@ def _trace_lot(report: TraceReport) -> schemas.TraceLot:
         expired=report.lot_expired, quantity=lot.quantity, unit=lot.unit,
         recalled=lot.recalled, recalled_at=recalled_at,
         recall_reason=lot.recall_reason if lot.recalled else None,
-        digital_link=lot_url(lot), trace_url=_public(lot_path(lot)), **_labels(lot),
-        epcis_url=url_for("api_lots.get_lot_epcis", lot_id=lot.id, _external=True),
+        digital_link=lot_url(lot), trace_url=absolute_path(lot_path(lot)), **_labels(lot),
+        epcis_url=absolute_url("api_lots.get_lot_epcis", lot_id=lot.id),
     )
 
 

@@ -3,6 +3,7 @@
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from shop.catalog.search import CatalogQuery, Sort
+from shop.config import API_MAX_PAGE_SIZE
 
 # What text.slugify makes: every slug in the shop, so anything else names nothing.
 SLUG_PATTERN = r"^[a-z0-9-]+$"
@@ -34,7 +35,8 @@ class CatalogParams(BaseModel):
                                   description="Highest price, đồng.")
     sort: Sort = Field(Sort.NEWEST, description="Order of the results.")
     page: int = Field(1, ge=1, le=10_000, description="Page number, from 1.")
-    per_page: int = Field(24, ge=1, le=100, description="Results per page (at most 100).")
+    per_page: int = Field(24, ge=1, le=API_MAX_PAGE_SIZE,
+                          description=f"Results per page (at most {API_MAX_PAGE_SIZE}).")
 
     @field_validator(*_FILTERS, mode="before")
     @classmethod

@@ -1,6 +1,6 @@
 """Public catalog pages: home, product list and search, product page, sitemap."""
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request
 from markupsafe import Markup
 
 from shop import clock
@@ -12,6 +12,7 @@ from shop.errors import NotFound
 from shop.i18n import localized
 from shop.markup import render_markdown
 from shop.ocop.listing_rule import status_on
+from shop.urls import absolute_url
 
 bp = Blueprint("catalog", __name__)
 
@@ -83,7 +84,7 @@ def product(slug: str):
 @bp.get("/sitemap.xml")
 def sitemap():
     """Every listed product page, for search engines."""
-    urls = [url_for("catalog.product", slug=s, _external=True) for s in services.sitemap_slugs()]
-    urls.insert(0, url_for("catalog.products", _external=True))
+    urls = [absolute_url("catalog.product", slug=s) for s in services.sitemap_slugs()]
+    urls.insert(0, absolute_url("catalog.products"))
     body = render_template("catalog/sitemap.xml", urls=urls)
     return body, 200, {"Content-Type": "application/xml; charset=utf-8"}

@@ -1,21 +1,16 @@
 """The URLs printed on labels: a GS1 Digital Link when the product has a GTIN, else /t/<token>."""
 
-from flask import current_app
-
 from shop.trace import gs1
 from shop.trace.models import Lot
-
-
-def _host() -> str:
-    return current_app.config["PUBLIC_HOST"]
+from shop.urls import public_host
 
 
 def lot_url(lot: Lot, serial: str | None = None) -> str:
     """The URL a lot's (or one unit's) QR code holds; `lot.product` must be loaded."""
-    gtin = lot.product.gtin
+    gtin, host = lot.product.gtin, public_host()
     if gtin:
-        return gs1.digital_link(gtin, lot.code, serial, expires_on=lot.expires_on).uri(_host())
-    return f"{_host()}/t/{lot.token}" + (f"/{serial}" if serial else "")
+        return gs1.digital_link(gtin, lot.code, serial, expires_on=lot.expires_on).uri(host)
+    return f"{host}/t/{lot.token}" + (f"/{serial}" if serial else "")
 
 
 def lot_path(lot: Lot, serial: str | None = None) -> str:

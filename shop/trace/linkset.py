@@ -1,11 +1,12 @@
 """RFC 9264 linksets for the resolver, with GS1's link types (https://gs1.org/voc/)."""
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 
 from shop.catalog.models import Product
 from shop.trace.links import lot_path
 from shop.trace.models import Lot
+from shop.urls import absolute_path, absolute_url
 
 LINKSET_TYPE = "application/linkset+json"
 GS1_VOCABULARY = "https://gs1.org/voc/"
@@ -15,21 +16,17 @@ _MEDIA_TYPES = {"gs1:pip": "text/html", "gs1:traceability": "text/html",
                 "gs1:certificationInfo": "text/html", "gs1:epcis": "application/ld+json"}
 
 
-def _absolute(path: str) -> str:
-    return current_app.config["PUBLIC_HOST"] + path
-
-
 def product_links(product: Product) -> dict[str, str]:
     """Link type → URL for a product (a GTIN without a lot)."""
-    page = _absolute(url_for("catalog.product", slug=product.slug))
+    page = absolute_url("catalog.product", slug=product.slug)
     return {"gs1:pip": page, "gs1:certificationInfo": page + "#certificate"}
 
 
 def link_targets(lot: Lot) -> dict[str, str]:
     """Link type → URL for a lot; `lot.product` must be loaded."""
     return product_links(lot.product) | {
-        "gs1:traceability": _absolute(lot_path(lot)),
-        "gs1:epcis": _absolute(f"/api/v1/lots/{lot.id}/epcis"),
+        "gs1:traceability": absolute_path(lot_path(lot)),
+        "gs1:epcis": absolute_url("api_lots.get_lot_epcis", lot_id=lot.id),
     }
 
 

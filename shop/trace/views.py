@@ -20,6 +20,7 @@ from shop.trace.queries import LotRef
 from shop.trace.report import unit_notice
 from shop.trace.runs import lot_label
 from shop.trace.scans import peek_unit, record_scan
+from shop.urls import absolute_path
 
 bp = Blueprint("trace", __name__)
 
@@ -95,7 +96,7 @@ def resolve(_rest: str):
         link = gs1.parse_path(_raw_path(), request.args.to_dict())
     except gs1.GS1Error as error:
         abort(400, _("This is not a valid GS1 Digital Link: %(reason)s", reason=error))
-    anchor = current_app.config["PUBLIC_HOST"] + link.path()
+    anchor = absolute_path(link.path())
     if link.lot is None and link.serial is None:
         return _answer_product(link.gtin, anchor)
     _lock_if_counting()
@@ -128,7 +129,7 @@ def resolve_token(token: str, serial: str | None = None):
             gs1.validate_serial(serial)
         except gs1.GS1Error as error:
             abort(400, str(error))
-    anchor = current_app.config["PUBLIC_HOST"] + request.path
+    anchor = absolute_path(request.path)
     _lock_if_counting()
     return _answer(queries.lot_ref_by_token(token), anchor, serial,
                    _("This trace code is not on record."))

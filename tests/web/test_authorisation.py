@@ -52,6 +52,7 @@ ROUTES = [
     (GET, "/healthz", "health.healthz", EVERYONE),
     (GET, "/media/{image_path}", "media.media", EVERYONE),
     (GET, "/static/css/site.css", "static", EVERYONE),
+    (GET, "/favicon.ico", "favicon.favicon", EVERYONE),
     (GET, "/01/{gtin}/10/{lot_code}", "trace.resolve", EVERYONE),
     (GET, "/t/{token}", "trace.resolve_token", EVERYONE),
     (GET, "/labels/lots/{lot}.png", "trace.lot_label_png", EVERYONE),

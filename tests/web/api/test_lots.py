@@ -91,7 +91,7 @@ def test_a_lot_traces_to_its_product_producer_and_zones(client, lot):
         "trace_url": f"{HOST}/01/{GTIN14}/10/L26%2F11-A",
         "label_png": f"{HOST}/labels/lots/{lot.id}.png",
         "label_svg": f"{HOST}/labels/lots/{lot.id}.svg",
-        "epcis_url": f"http://localhost/api/v1/lots/{lot.id}/epcis",
+        "epcis_url": f"{HOST}/api/v1/lots/{lot.id}/epcis",
     }
     assert digital_link == f"{HOST}/01/{GTIN14}/10/L26%2F11-A?17=270214"
     assert body["product"] == {
@@ -101,8 +101,8 @@ def test_a_lot_traces_to_its_product_producer_and_zones(client, lot):
                         "authority": "UBND tỉnh Lâm Đồng", "stars": 4,
                         "recognized_on": "2025-09-01", "expires_on": "2028-09-01",
                         "status": "current", "revoked_on": None},
-        "url": "http://localhost/products/tra-o-long",
-        "image_url": "http://localhost/media/products/tra.png",
+        "url": f"{HOST}/products/tra-o-long",
+        "image_url": f"{HOST}/media/products/tra.png",
     }
     assert body["producer"] == {
         "slug": "htx-tra-cau-dat", "name": "HTX Trà Cầu Đất",
@@ -274,14 +274,14 @@ def test_the_product_detail_lists_its_lots_newest_first_with_their_links(client,
         assert item["digital_link"] == expected[item["id"]]
         assert item["label_png"] == f"{HOST}/labels/lots/{item['id']}.png"
         assert item["label_svg"] == f"{HOST}/labels/lots/{item['id']}.svg"
-        assert item["url"] == f"http://localhost/api/v1/lots/{item['id']}"
+        assert item["url"] == f"{HOST}/api/v1/lots/{item['id']}"
         assert client.get(item["url"]).json["lot"]["code"] == item["code"]
     assert body["lots"][1] == {
         "id": lot.id, "code": "L26/11-A", "produced_on": "2026-02-14",
         "expires_on": "2027-02-14", "recalled": False, "digital_link": expected[lot.id],
         "label_png": f"{HOST}/labels/lots/{lot.id}.png",
         "label_svg": f"{HOST}/labels/lots/{lot.id}.svg",
-        "url": f"http://localhost/api/v1/lots/{lot.id}"}
+        "url": f"{HOST}/api/v1/lots/{lot.id}"}
 
 
 def test_the_product_detail_shows_at_most_20_lots_and_counts_them_all(client, count_queries):

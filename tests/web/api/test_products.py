@@ -15,6 +15,9 @@ from tests.factories import (
 )
 from tests.web.api.conftest import TODAY
 
+# Absolute URLs are on PUBLIC_HOST (tests/conftest.py), whichever host the request named.
+HOST = "https://ocop.example.vn"
+
 
 def slugs(client, **params) -> list[str]:
     response = client.get("/api/v1/products", query_string=params)
@@ -54,8 +57,8 @@ def test_an_item_carries_names_price_stars_group_producer_certificate_and_links(
         "score": 95, "recognized_on": "2025-09-01", "expires_on": "2028-09-01",
         "status": "current",
     }
-    assert item["url"] == "http://localhost/products/nuoc-mam-phu-quoc"
-    assert item["image_url"] == "http://localhost/media/products/nuoc-mam.png"
+    assert item["url"] == f"{HOST}/products/nuoc-mam-phu-quoc"
+    assert item["image_url"] == f"{HOST}/media/products/nuoc-mam.png"
     assert client.get(item["url"]).status_code == 200
 
 
@@ -179,9 +182,9 @@ def test_the_detail_adds_subgroup_stories_and_every_photo(client):
     assert body["subgroup"] == {"slug": "mat-ong", "name_vi": "Mật ong", "name_en": "Honey"}
     assert body["story_vi"] == "# Câu chuyện\nMật **ong**"
     assert body["story_en"] == "Honey *story*"
-    assert body["image_url"] == "http://localhost/media/products/1.png"
-    assert body["image_urls"] == ["http://localhost/media/products/1.png",
-                                  "http://localhost/media/products/2.png"]
+    assert body["image_url"] == f"{HOST}/media/products/1.png"
+    assert body["image_urls"] == [f"{HOST}/media/products/1.png",
+                                  f"{HOST}/media/products/2.png"]
     assert body["certificate"]["status"] == "current"
 
 

@@ -108,6 +108,9 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
             raise RuntimeError("SECRET_KEY must be set when SHOP_ENV=production")
         if not env.get("DATABASE_URL"):
             raise RuntimeError("DATABASE_URL must be set when SHOP_ENV=production")
+        if not env.get("PUBLIC_HOST"):
+            # Printed on every QR label and mailed in every link: a guess would be printed too.
+            raise RuntimeError("PUBLIC_HOST must be set when SHOP_ENV=production")
         settings["SECRET_KEY"] = env["SECRET_KEY"]
         settings["SESSION_COOKIE_SECURE"] = True
         settings["REMEMBER_COOKIE_SECURE"] = True

@@ -21,7 +21,7 @@ def test_in_development_public_host_follows_the_port_make_run_serves():
 def test_a_public_host_that_is_set_wins_over_the_port_without_its_trailing_slash():
     assert load(PORT="5077", PUBLIC_HOST="https://ocop.vn/")["PUBLIC_HOST"] == "https://ocop.vn"
     production = load(SHOP_ENV="production", DATABASE_URL="postgresql://db/shop", PORT="8000",
-                      PUBLIC_HOST="https://ocop.vn")
+                      PUBLIC_HOST="https://ocop.vn", SECRET_KEY="s")
     assert production["PUBLIC_HOST"] == "https://ocop.vn"
 
 

@@ -89,7 +89,8 @@ def test_the_session_ends_with_the_browser_and_remember_me_lasts_30_days(client)
 
 def test_production_cookies_are_secure(make_app):
     production = shop_config.load(env={"SHOP_ENV": "production", "SECRET_KEY": "s",
-                                       "DATABASE_URL": "postgresql://db/shop"})
+                                       "DATABASE_URL": "postgresql://db/shop",
+                                       "PUBLIC_HOST": "https://ocop.vn"})
     assert production["SESSION_COOKIE_SECURE"] and production["REMEMBER_COOKIE_SECURE"]
 
     secure = make_app(SESSION_COOKIE_SECURE=production["SESSION_COOKIE_SECURE"],
@@ -98,6 +99,13 @@ def test_production_cookies_are_secure(make_app):
 
     for cookie in (cookies["session"], cookies["remember_token"]):
         assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_production_refuses_to_start_without_its_public_host():
+    """Every label and mailed link prints it: production never guesses it."""
+    with pytest.raises(RuntimeError, match="PUBLIC_HOST"):
+        shop_config.load(env={"SHOP_ENV": "production", "SECRET_KEY": "s",
+                              "DATABASE_URL": "postgresql://db/x"})
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -67,6 +67,7 @@ def write_transaction(session: Session | None = None) -> None:
     signed-in user, a form's choices) are not part of the unit of work: when the transaction
     began without the lock and has written nothing, it is ended and begun again IMMEDIATE.
     Objects already loaded stay as read; re-read with `populate_existing` what must be current.
+    A transaction that has written already holds the lock, and is left as it is.
     Inside a SAVEPOINT (the test suite's per-test transaction) nothing can be restarted and
     nothing is. Calling it again in the same transaction costs nothing.
     """
@@ -81,8 +82,11 @@ def write_transaction(session: Session | None = None) -> None:
         return
     driver = connection.connection.driver_connection
     if driver.total_changes != connection.info.get(_CHANGES):
-        raise RuntimeError("write_transaction() must come before the first write of the "
-                           "transaction, not after it")
+        # The transaction has written already, so SQLite gave it the write lock at its first
+        # write and holds it to the end (the demo seed records zones after producers): what
+        # is read from now on cannot change under it. It must not be ended: that would commit.
+        connection.info[_LOCKED] = True
+        return
     # Nothing was written: ending the read transaction loses nothing.
     connection.exec_driver_sql("COMMIT")
     connection.exec_driver_sql("BEGIN IMMEDIATE")

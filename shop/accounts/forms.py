@@ -19,6 +19,25 @@ def _normalize(value: str | None) -> str | None:
     return normalize_email(value) if value else value
 
 
+def _new_password(label) -> PasswordField:
+    """A password being chosen: long enough, and bounded."""
+    return PasswordField(
+        label,
+        validators=[DataRequired(_l("Choose a password.")),
+                    Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
+                           message=_l("Use between %(min)d and %(max)d characters."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+def _password_again(label) -> PasswordField:
+    """The chosen password typed a second time."""
+    return PasswordField(
+        label,
+        validators=[DataRequired(_l("Type the password again.")),
+                    EqualTo("password", _l("The two passwords do not match."))],
+        render_kw={"autocomplete": "new-password"})
+
+
 class SignUpForm(FlaskForm):
     """A new customer's name, email and password (typed twice)."""
 
@@ -33,17 +52,8 @@ class SignUpForm(FlaskForm):
                     Email(_l("Enter a valid email address, like lan@example.vn.")),
                     Length(max=254, message=_l("Use at most %(max)d characters."))],
         render_kw={"autocomplete": "email"})
-    password = PasswordField(
-        _l("Password"),
-        validators=[DataRequired(_l("Choose a password.")),
-                    Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
-                           message=_l("Use between %(min)d and %(max)d characters."))],
-        render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField(
-        _l("Password again"),
-        validators=[DataRequired(_l("Type the password again.")),
-                    EqualTo("password", _l("The two passwords do not match."))],
-        render_kw={"autocomplete": "new-password"})
+    password = _new_password(_l("Password"))
+    confirm = _password_again(_l("Password again"))
 
 
 class SignInForm(FlaskForm):
@@ -72,14 +82,5 @@ class PasswordChangeForm(FlaskForm):
                     Length(max=MAX_PASSWORD_LENGTH,
                            message=_l("Use at most %(max)d characters."))],
         render_kw={"autocomplete": "current-password"})
-    password = PasswordField(
-        _l("New password"),
-        validators=[DataRequired(_l("Choose a password.")),
-                    Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
-                           message=_l("Use between %(min)d and %(max)d characters."))],
-        render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField(
-        _l("New password again"),
-        validators=[DataRequired(_l("Type the password again.")),
-                    EqualTo("password", _l("The two passwords do not match."))],
-        render_kw={"autocomplete": "new-password"})
+    password = _new_password(_l("New password"))
+    confirm = _password_again(_l("New password again"))

@@ -27,6 +27,8 @@ PAGES = [
     ("trace-recalled", "{recalled_trace}", None),
     ("sign-in", "/sign-in", None),
     ("sign-up", "/sign-up", None),
+    ("confirm-failed", "/confirm-email/not-a-token", None),
+    ("account-security", "/account/security", Role.CUSTOMER),
     ("portal", "/portal/", Role.PRODUCER),
     ("portal-lots", "/portal/lots", Role.PRODUCER),
     ("portal-lot", "{portal_lot}", Role.PRODUCER),

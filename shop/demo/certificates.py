@@ -11,7 +11,7 @@ from random import Random
 
 from shop.accounts.models import User
 from shop.catalog.models import Product
-from shop.clock import add_months
+from shop.core.clock import add_months
 from shop.demo.catalog import SeededProduct
 from shop.demo.reference import full_name
 from shop.demo.rows import ProducerRow

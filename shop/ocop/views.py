@@ -6,8 +6,10 @@ from flask_login import current_user
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
+from shop.core.errors import InvalidInput, InvalidState
+from shop.core.gs1 import GS1Error
+from shop.core.pages import requested_page
 from shop.database import writes_on_post
-from shop.errors import InvalidInput, InvalidState
 from shop.extensions import db
 from shop.ocop import services
 from shop.ocop.forms import (
@@ -18,8 +20,6 @@ from shop.ocop.forms import (
     show_error,
 )
 from shop.ocop.listing_rule import STATUS_LABELS, Status
-from shop.pages import requested_page
-from shop.trace.gs1 import GS1Error
 from shop.trace.queries import lot_ref_by_url
 
 bp = Blueprint("ocop", __name__, url_prefix="/registry")

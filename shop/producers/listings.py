@@ -7,17 +7,17 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from shop import clock
 from shop.accounts.models import User
 from shop.catalog.models import Product, ProductImage
+from shop.core import clock
+from shop.core.errors import Forbidden, InvalidInput, NotFound
+from shop.core.gs1 import GS1Error, normalize_gtin
+from shop.core.money import format_vnd
+from shop.core.text import check_text
 from shop.database import refused_if_taken
-from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
-from shop.i18n import current_language
-from shop.money import format_vnd
-from shop.text import check_text
-from shop.trace.gs1 import GS1Error, normalize_gtin
 from shop.uploads import store_photo
+from shop.web.i18n import current_language
 
 MAX_PHOTOS = 8
 MIN_PRICE_VND = 1_000

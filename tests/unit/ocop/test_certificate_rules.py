@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from shop.accounts.models import Role
 from shop.catalog.listing import is_listed
-from shop.errors import Forbidden, InvalidInput
+from shop.core.errors import Forbidden, InvalidInput
 from shop.extensions import db
 from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import expiry_for

@@ -6,11 +6,11 @@ from flask import Flask, request
 from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 
-from shop.i18n import current_language, localized, medium_date
-from shop.money import format_vnd
+from shop.core.money import format_vnd
 from shop.ocop.listing_rule import STATUS_LABELS
 from shop.ocop.rules import LEVEL_LABELS
 from shop.trace.zones import STANDARD_LABELS
+from shop.web.i18n import current_language, localized, medium_date
 
 
 def vnd(amount: int) -> str:

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from shop.api.problems import problem
-from shop.errors import ShopError
+from shop.core.errors import ShopError
 from shop.trace.linkset import LINKSET_TYPE
 
 

@@ -94,8 +94,8 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.api import register_api
     from shop.catalog.views import bp as catalog_bp
     from shop.media import bp as media_bp
-    from shop.ocop.views import bp as ocop_bp
     from shop.portal.views import bp as portal_bp
+    from shop.registry.views import bp as ocop_bp
     from shop.trace.views import bp as trace_bp
     from shop.web.favicon import bp as favicon_bp
     from shop.web.health import bp as health_bp
@@ -127,17 +127,27 @@ def register_hardening(app: OpenAPI) -> None:
 
 
 def register_template_helpers(app: OpenAPI) -> None:
-    """Filters and globals the templates share."""
+    """Filters and globals the templates share, and each feature's labels."""
+    from shop.ocop.listing_rule import STATUS_LABELS
+    from shop.ocop.rules import LEVEL_LABELS
+    from shop.trace.zones import STANDARD_LABELS
     from shop.web import templating
 
     templating.init_app(app)
+    templating.register_template_globals(app, level_labels=LEVEL_LABELS,
+                                         status_labels=STATUS_LABELS)
+    templating.register_template_globals(app, standard_labels=STANDARD_LABELS)
 
 
 def register_errors(app: OpenAPI) -> None:
-    """Map domain errors and HTTP errors to pages or problem details."""
+    """Map domain errors and HTTP errors to pages, or to the API's problem details for the
+    API's paths and for JSON and linkset clients (the resolver's machine callers)."""
+    from shop.api.problems import problem
+    from shop.trace.linkset import LINKSET_TYPE
     from shop.web import error_pages
 
-    error_pages.init_app(app)
+    error_pages.init_app(app, problem, path_prefix="/api/",
+                         media_types=("application/json", LINKSET_TYPE))
 
 
 def register_commands(app: OpenAPI) -> None:

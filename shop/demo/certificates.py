@@ -17,7 +17,7 @@ from shop.demo.reference import full_name
 from shop.demo.rows import ProducerRow
 from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import PART_MAXIMUMS, STAR_BANDS, VALIDITY_MONTHS, level_for
-from shop.ocop.services import (
+from shop.registry.services import (
     CertificateInput,
     RevocationInput,
     record_certificate,

@@ -22,12 +22,12 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from shop.catalog.listings import ListingInput
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import InvalidInput
-from shop.ocop.forms import show_error
 from shop.places.models import Province
-from shop.producers.listings import ListingInput
+from shop.registry.forms import show_error
 from shop.trace.labels import LabelSize
 from shop.trace.lots import HarvestInput, LotData
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus

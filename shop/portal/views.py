@@ -23,6 +23,7 @@ from sqlalchemy.orm import contains_eager
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
+from shop.catalog import listings
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import InvalidInput, InvalidState, NotFound
@@ -30,7 +31,6 @@ from shop.core.gs1 import MAX_LOT_LENGTH
 from shop.core.pages import requested_page
 from shop.database import writes_on_post
 from shop.extensions import db
-from shop.ocop.forms import show_error
 from shop.places.models import Province
 from shop.portal.forms import (
     MAX_INPUT_ROWS,
@@ -42,9 +42,9 @@ from shop.portal.forms import (
     ZoneEditForm,
     ZoneForm,
 )
-from shop.producers import listings
 from shop.producers import services as producer_services
 from shop.producers.models import Producer
+from shop.registry.forms import show_error
 from shop.trace import zones as zone_service
 from shop.trace.labels import LabelSize
 from shop.trace.links import lot_path, lot_url

@@ -20,7 +20,7 @@ from shop.core import clock
 from shop.core.errors import InvalidInput
 from shop.ocop.models import Level
 from shop.ocop.rules import LEVEL_LABELS, LEVEL_REFORM_DATE, STAR_BANDS, level_for
-from shop.ocop.services import CertificateInput, RevocationInput
+from shop.registry.services import CertificateInput, RevocationInput
 from shop.web.i18n import localized
 
 

@@ -85,7 +85,7 @@ def _reusable(stored: str | None, size: Size, today: date) -> bool:
 
 def ensure(size: Size = Size(), force: bool = False, name: str = NAME) -> str:
     """The URL of the bench database, generating the data set unless it is already there."""
-    from shop import clock
+    from shop.core import clock
 
     url = database_url(name)
     today = clock.today()  # the day in Vietnam, as the listing rule counts days

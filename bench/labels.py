@@ -12,7 +12,7 @@ from functools import partial
 from typing import NamedTuple
 
 from shop import create_app
-from shop.trace.gs1 import digital_link, new_serial
+from shop.core.gs1 import digital_link, new_serial
 from shop.trace.labels import (
     LabelSize,
     LabelText,

@@ -16,6 +16,8 @@ from sqlalchemy import text
 
 from shop.catalog.indexing import search_text
 from shop.catalog.models import Product, ProductImage
+from shop.core import gs1
+from shop.core.text import fold, slugify
 from shop.demo.catalog import PRODUCERS
 from shop.demo.gtin import demo_gtin
 from shop.demo.kinds import KINDS
@@ -29,8 +31,6 @@ from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import STAR_BANDS, expiry_for, level_for
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import fold, slugify
-from shop.trace import gs1
 from shop.trace.labels import LabelSize
 from shop.trace.lots import TOKEN_ALPHABET, TOKEN_LENGTH
 from shop.trace.models import LabelRun, Lot, LotInput, Standard, Unit, Zone, ZoneStatus

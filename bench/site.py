@@ -83,11 +83,11 @@ def build_paths(env: dict, catalog_pages: int, product_pages: int) -> dict[str, 
     from shop import create_app
     from shop.catalog.listing import listed_product_ids
     from shop.catalog.models import Product
+    from shop.core.text import search_words
     from shop.demo.catalog import PRODUCERS
     from shop.demo.kinds import KINDS
     from shop.extensions import db
     from shop.ocop.models import ProductGroup
-    from shop.text import search_words
     from shop.trace.links import lot_path
     from shop.trace.models import Lot, Unit
 

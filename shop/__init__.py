@@ -58,7 +58,7 @@ def register_extensions(app: OpenAPI) -> None:
     )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
-    from shop.i18n import select_locale
+    from shop.web.i18n import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(shop_config.INSTANCE_DIR.parent / "migrations"),
@@ -83,7 +83,7 @@ def register_page_cache(app: OpenAPI) -> None:
 
 def register_converters(app: OpenAPI) -> None:
     """URL converters, before any route is added: every `<int:id>` refuses ids no column holds."""
-    from shop.urls import IdConverter
+    from shop.core.urls import IdConverter
 
     app.url_map.converters["int"] = IdConverter
 
@@ -93,13 +93,13 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.accounts.views import bp as accounts_bp
     from shop.api import register_api
     from shop.catalog.views import bp as catalog_bp
-    from shop.favicon import bp as favicon_bp
-    from shop.health import bp as health_bp
-    from shop.i18n import bp as i18n_bp
     from shop.media import bp as media_bp
-    from shop.ocop.views import bp as ocop_bp
     from shop.portal.views import bp as portal_bp
+    from shop.registry.views import bp as ocop_bp
     from shop.trace.views import bp as trace_bp
+    from shop.web.favicon import bp as favicon_bp
+    from shop.web.health import bp as health_bp
+    from shop.web.i18n import bp as i18n_bp
 
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
@@ -117,7 +117,7 @@ def register_hardening(app: OpenAPI) -> None:
     """Security headers, fingerprinted static files and request logs."""
     from flask_static_digest import FlaskStaticDigest
 
-    from shop import request_log, security
+    from shop.web import request_log, security
 
     security.init_app(app)
     # Fingerprinted names (`flask digest compile`, run by `make serve`); one per app, as
@@ -127,17 +127,27 @@ def register_hardening(app: OpenAPI) -> None:
 
 
 def register_template_helpers(app: OpenAPI) -> None:
-    """Filters and globals the templates share."""
-    from shop import templating
+    """Filters and globals the templates share, and each feature's labels."""
+    from shop.ocop.listing_rule import STATUS_LABELS
+    from shop.ocop.rules import LEVEL_LABELS
+    from shop.trace.zones import STANDARD_LABELS
+    from shop.web import templating
 
     templating.init_app(app)
+    templating.register_template_globals(app, level_labels=LEVEL_LABELS,
+                                         status_labels=STATUS_LABELS)
+    templating.register_template_globals(app, standard_labels=STANDARD_LABELS)
 
 
 def register_errors(app: OpenAPI) -> None:
-    """Map domain errors and HTTP errors to pages or problem details."""
-    from shop import error_pages
+    """Map domain errors and HTTP errors to pages, or to the API's problem details for the
+    API's paths and for JSON and linkset clients (the resolver's machine callers)."""
+    from shop.api.problems import problem
+    from shop.trace.linkset import LINKSET_TYPE
+    from shop.web import error_pages
 
-    error_pages.init_app(app)
+    error_pages.init_app(app, problem, path_prefix="/api/",
+                         media_types=("application/json", LINKSET_TYPE))
 
 
 def register_commands(app: OpenAPI) -> None:

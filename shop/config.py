@@ -6,7 +6,7 @@ from pathlib import Path
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
 # Certificates are dated in Vietnam wherever the server runs: a fact, not a deployment setting.
-# shop.clock reads it from here, so the clock stays usable without an app.
+# shop.core.clock reads it from here, so the clock stays usable without an app.
 SHOP_TIMEZONE = "Asia/Ho_Chi_Minh"
 # The largest page the API serves; its parameter models' bounds use this constant.
 API_MAX_PAGE_SIZE = 100
@@ -76,7 +76,7 @@ class Config:
     # Fingerprinted static files never change under their name; others are revalidated.
     STATIC_DIGEST_MAX_AGE = 60 * 60 * 24 * 365
     FLASK_STATIC_DIGEST_COMPRESSION: list[str] = []
-    # One JSON line per request (shop.request_log); on under `make serve`.
+    # One JSON line per request (shop.web.request_log); on under `make serve`.
     REQUEST_LOG = False
 
 

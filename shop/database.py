@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 from shop.extensions import db
 
 # Set by write_transaction() while it opens the session's connection: read by _sqlite_begin.

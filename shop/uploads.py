@@ -19,7 +19,7 @@ from typing import BinaryIO
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 # Refused from the header, before decoding: a small file may claim gigapixels (a "bomb").

@@ -7,15 +7,15 @@ import factory
 from factory.alchemy import SQLAlchemyModelFactory
 from werkzeug.security import generate_password_hash
 
-from shop import clock
 from shop.accounts.models import Membership, OrganisationKind, Role, User
 from shop.catalog.models import Product, ProductImage
+from shop.core import clock
+from shop.core.gs1 import new_serial
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
 from shop.ocop.rules import STAR_BANDS, expiry_for, level_for
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
-from shop.trace.gs1 import new_serial
 from shop.trace.models import (
     CropCycle,
     LabelRun,

@@ -8,8 +8,8 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
-from shop.models_base import Timestamped, enum_type
 from shop.producers.models import Producer
 
 

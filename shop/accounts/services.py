@@ -15,8 +15,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from shop.accounts import sessions
 from shop.accounts.models import Role, User
-from shop.clock import utcnow
-from shop.errors import Forbidden, InvalidInput, InvalidState
+from shop.core.clock import utcnow
+from shop.core.errors import Forbidden, InvalidInput, InvalidState
 from shop.extensions import db
 from shop.mail import enqueue
 

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload
 
 from shop.accounts.models import User, UserSession
-from shop.clock import utcnow
+from shop.core.clock import utcnow
 from shop.extensions import db
 
 

@@ -10,10 +10,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from shop.accounts import services, sessions
 from shop.accounts.forms import PasswordChangeForm, SignInForm, SignUpForm
 from shop.accounts.models import User
-from shop.errors import Forbidden, InvalidInput, InvalidState
+from shop.core.errors import Forbidden, InvalidInput, InvalidState
+from shop.core.urls import absolute_url, safe_next
 from shop.extensions import db, limiter, login_manager
-from shop.i18n import current_language
-from shop.urls import absolute_url, safe_next
+from shop.web.i18n import current_language
 
 bp = Blueprint("accounts", __name__)
 

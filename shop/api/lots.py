@@ -11,16 +11,16 @@ from flask import Response, current_app
 from flask_babel import gettext as _
 from flask_openapi3 import Tag
 
-from shop import clock
 from shop.api import serializers
 from shop.api.http import api_blueprint, error_responses
 from shop.api.problems import PROBLEM_JSON, problem
 from shop.api.schemas import LotPath, LotQuery, LotTrace
-from shop.errors import NotFound
-from shop.trace import epcis, gs1, queries
+from shop.core import clock, gs1
+from shop.core.errors import NotFound
+from shop.core.urls import public_host
+from shop.trace import epcis, queries
 from shop.trace.models import Lot
 from shop.trace.report import build_report
-from shop.urls import public_host
 
 bp = api_blueprint("api_lots", __name__, Tag(
     name="Lots", description="Production lots and their trace: origin zones, certificate,"

@@ -3,7 +3,6 @@
 from flask_openapi3 import Tag
 from sqlalchemy.orm.attributes import set_committed_value
 
-from shop import clock
 from shop.api import serializers
 from shop.api.http import api_blueprint, error_responses
 from shop.api.schemas import MAX_PRODUCT_LOTS, ProductDetail, ProductPage, ProductPath
@@ -12,6 +11,7 @@ from shop.catalog.models import Product
 from shop.catalog.page_cache import catalog_parts
 from shop.catalog.params import CatalogParams
 from shop.catalog.search import search
+from shop.core import clock
 from shop.trace.models import Lot
 from shop.trace.queries import product_lots
 

@@ -7,10 +7,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shop.catalog.params import SLUG_PATTERN
 from shop.config import API_MAX_PAGE_SIZE
+from shop.core import gs1
 from shop.ocop.listing_rule import LISTABLE_STATUS_NAMES, Status
 from shop.ocop.models import Level
 from shop.producers.models import ProducerKind
-from shop.trace import gs1
 from shop.trace.models import Standard
 from shop.trace.report import Severity
 

@@ -1,9 +1,10 @@
-"""ORM objects to API documents; absolute URLs are on PUBLIC_HOST (shop.urls)."""
+"""ORM objects to API documents; absolute URLs are on PUBLIC_HOST (shop.core.urls)."""
 
 from datetime import UTC, date
 
 from shop.api import schemas
 from shop.catalog.models import Product, ProductImage
+from shop.core.urls import absolute_path, absolute_url
 from shop.ocop.listing_rule import status_on
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
 from shop.places.models import Province
@@ -11,7 +12,6 @@ from shop.producers.models import Producer
 from shop.trace.links import lot_path, lot_url
 from shop.trace.models import Lot, LotInput, Zone
 from shop.trace.report import TraceReport
-from shop.urls import absolute_path, absolute_url
 
 
 def _image_url(image: ProductImage) -> str:

@@ -12,9 +12,9 @@ from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.orm.util import identity_key
 
 from shop.catalog.models import Product
+from shop.core.text import fold, search_words
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import fold, search_words
 
 # What of a producer and of a province goes into its products' search text.
 _PRODUCER_FIELDS = ("name", "province", "province_id")

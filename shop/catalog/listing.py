@@ -11,8 +11,8 @@ from functools import lru_cache
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import contains_eager
 
-from shop import clock
 from shop.catalog.models import Product
+from shop.core import clock
 from shop.extensions import db
 from shop.ocop.listing_rule import certificate_is_current
 from shop.ocop.models import Certificate

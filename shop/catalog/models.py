@@ -3,8 +3,8 @@
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from shop.core.models_base import Timestamped
 from shop.extensions import db
-from shop.models_base import Timestamped
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
 from shop.producers.models import Producer
 

@@ -8,14 +8,14 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from shop import clock
 from shop.catalog.listing import listed_product_ids, listed_products
 from shop.catalog.models import Product
+from shop.core import clock
+from shop.core.text import search_words
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import search_words
 
 
 class Sort(enum.StrEnum):

@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from shop import clock
 from shop.catalog.listing import listed_product_ids, listed_products
 from shop.catalog.models import Product
-from shop.errors import NotFound
+from shop.core import clock
+from shop.core.errors import NotFound
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup
 from shop.ocop.rules import MIN_OCOP_STARS, STAR_BANDS

@@ -3,16 +3,16 @@
 from flask import Blueprint, current_app, render_template, request
 from markupsafe import Markup
 
-from shop import clock
 from shop.catalog import page_cache, services
 from shop.catalog import search as catalog_search
 from shop.catalog.params import parse_leniently
 from shop.catalog.search import Sort
-from shop.errors import NotFound
-from shop.i18n import localized
-from shop.markup import render_markdown
+from shop.core import clock
+from shop.core.errors import NotFound
+from shop.core.markup import render_markdown
+from shop.core.urls import absolute_url
 from shop.ocop.listing_rule import status_on
-from shop.urls import absolute_url
+from shop.web.i18n import localized
 
 bp = Blueprint("catalog", __name__)
 

@@ -3,7 +3,7 @@
 from typing import NamedTuple
 
 from shop.accounts.models import Membership, OrganisationKind, Role, User
-from shop.clock import utcnow
+from shop.core.clock import utcnow
 from shop.extensions import db
 from shop.producers.models import Producer
 

@@ -5,6 +5,7 @@ from random import Random
 from typing import NamedTuple
 
 from shop.catalog.models import Product, ProductImage
+from shop.core.text import slugify
 from shop.demo.gtin import demo_gtin
 from shop.demo.images import draw_product_image, label_for
 from shop.demo.kinds import KINDS
@@ -17,7 +18,6 @@ from shop.extensions import db
 from shop.ocop.models import ProductGroup, ProductSubgroup
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
-from shop.text import slugify
 
 PRODUCERS: tuple[ProducerRow, ...] = NORTH + SOUTH
 GTIN_SHARE = 0.6  # the share of packaged goods (groups 1–4) that carry a barcode

@@ -11,13 +11,13 @@ from random import Random
 
 from shop.accounts.models import User
 from shop.catalog.models import Product
-from shop.clock import add_months
+from shop.core.clock import add_months
 from shop.demo.catalog import SeededProduct
 from shop.demo.reference import full_name
 from shop.demo.rows import ProducerRow
 from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import PART_MAXIMUMS, STAR_BANDS, VALIDITY_MONTHS, level_for
-from shop.ocop.services import (
+from shop.registry.services import (
     CertificateInput,
     RevocationInput,
     record_certificate,

@@ -7,7 +7,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from shop import clock
+from shop.core import clock
 from shop.demo.accounts import DEMO_ACCOUNTS
 from shop.demo.certificates import Fate
 from shop.demo.seed import SeedSummary, existing_data, seed

@@ -1,6 +1,6 @@
 """GTIN-13 numbers (stored as GTIN-14) under Vietnam's GS1 prefix 893 for demo products."""
 
-from shop.trace.gs1 import PREFIX_VIETNAM, with_check_digit
+from shop.core.gs1 import PREFIX_VIETNAM, with_check_digit
 
 
 def demo_gtin(company: int, item: int) -> str:

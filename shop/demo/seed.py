@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from shop.accounts.models import Role, User
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
+from shop.core.text import slugify
 from shop.demo.accounts import DEMO_ACCOUNTS, MEMBER_OF, seed_accounts
 from shop.demo.catalog import seed_producers, seed_products
 from shop.demo.certificates import certify
@@ -20,7 +21,6 @@ from shop.extensions import db
 from shop.ocop.models import ProductGroup, ProductSubgroup
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import slugify
 
 # One fixed seed: every run on the same day gives the same data set.
 DEMO_SEED = 20250706

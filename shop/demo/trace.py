@@ -17,14 +17,14 @@ from sqlalchemy import insert, select
 
 from shop.accounts.models import Role, User
 from shop.catalog.models import Product
-from shop.clock import SHOP_ZONE
+from shop.core import gs1
+from shop.core.clock import SHOP_ZONE
 from shop.demo.catalog import SeededProduct
 from shop.demo.certificates import HIDDEN_FATES, Fate
 from shop.demo.zones_data import KIND_RULES, ZONES, At, KindRule, ZoneRow
 from shop.extensions import db
 from shop.ocop.models import Certificate
 from shop.places.models import Province
-from shop.trace import gs1
 from shop.trace.labels import LabelSize
 from shop.trace.lots import HarvestInput, LotData, create_lot, recall_lot
 from shop.trace.models import Lot, Scan, Standard, Unit, Zone, ZoneStatus

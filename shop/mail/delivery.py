@@ -22,7 +22,7 @@ import smtplib
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from shop.clock import utcnow
+from shop.core.clock import utcnow
 from shop.extensions import db
 from shop.mail import queue
 from shop.mail.settings import MailSettings

@@ -15,7 +15,7 @@ from flask import Flask
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from shop.clock import utcnow
+from shop.core.clock import utcnow
 from shop.extensions import db
 from shop.mail.models import PeriodicJob
 

@@ -6,9 +6,9 @@ from datetime import datetime
 from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shop.clock import utcnow
+from shop.core.clock import utcnow
+from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
-from shop.models_base import Timestamped, enum_type
 
 
 class MailStatus(enum.StrEnum):

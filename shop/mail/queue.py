@@ -11,7 +11,7 @@ from email.utils import parseaddr
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 from shop.extensions import db
 from shop.mail.models import MailMessage, MailStatus
 from shop.mail.render import render_message

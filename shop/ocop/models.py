@@ -18,8 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
-from shop.models_base import Timestamped, enum_type
 
 
 class ProductGroup(db.Model):

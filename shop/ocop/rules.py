@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from shop.clock import add_months
+from shop.core.clock import add_months
 from shop.ocop.models import Level
 
 # Score bands per star, inclusive (Decision 148/QĐ-TTg).

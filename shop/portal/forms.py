@@ -22,17 +22,17 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from shop import clock
+from shop.catalog.listings import ListingInput
 from shop.catalog.models import Product
-from shop.errors import InvalidInput
-from shop.i18n import localized
-from shop.ocop.forms import show_error
+from shop.core import clock
+from shop.core.errors import InvalidInput
 from shop.places.models import Province
-from shop.producers.listings import ListingInput
+from shop.registry.forms import show_error
 from shop.trace.labels import LabelSize
 from shop.trace.lots import HarvestInput, LotData
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 from shop.trace.zones import CYCLE_LABELS, STANDARD_LABELS, ZONE_STATUS_LABELS, ZoneInput
+from shop.web.i18n import localized
 
 INPUT_ROWS = 3
 MAX_INPUT_ROWS = 30

@@ -21,15 +21,16 @@ from flask_login import current_user
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager
 
-from shop import clock
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
+from shop.catalog import listings
 from shop.catalog.models import Product
+from shop.core import clock
+from shop.core.errors import InvalidInput, InvalidState, NotFound
+from shop.core.gs1 import MAX_LOT_LENGTH
+from shop.core.pages import requested_page
 from shop.database import writes_on_post
-from shop.errors import InvalidInput, InvalidState, NotFound
 from shop.extensions import db
-from shop.ocop.forms import show_error
-from shop.pages import requested_page
 from shop.places.models import Province
 from shop.portal.forms import (
     MAX_INPUT_ROWS,
@@ -41,11 +42,10 @@ from shop.portal.forms import (
     ZoneEditForm,
     ZoneForm,
 )
-from shop.producers import listings
 from shop.producers import services as producer_services
 from shop.producers.models import Producer
+from shop.registry.forms import show_error
 from shop.trace import zones as zone_service
-from shop.trace.gs1 import MAX_LOT_LENGTH
 from shop.trace.labels import LabelSize
 from shop.trace.links import lot_path, lot_url
 from shop.trace.lots import create_lot, get_lot, recall_lot

@@ -5,8 +5,8 @@ import enum
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
-from shop.models_base import Timestamped, enum_type
 from shop.places.models import Province
 
 

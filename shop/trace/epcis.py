@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time
 from urllib.parse import quote
 from uuid import NAMESPACE_URL, uuid5
 
-from shop.clock import SHOP_ZONE
+from shop.core.clock import SHOP_ZONE
 from shop.trace.links import lot_path
 from shop.trace.models import Lot, Standard, Zone
 

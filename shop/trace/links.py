@@ -1,8 +1,8 @@
 """The URLs printed on labels: a GS1 Digital Link when the product has a GTIN, else /t/<token>."""
 
-from shop.trace import gs1
+from shop.core import gs1
+from shop.core.urls import public_host
 from shop.trace.models import Lot
-from shop.urls import public_host
 
 
 def lot_url(lot: Lot, serial: str | None = None) -> str:

@@ -4,9 +4,9 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from shop.catalog.models import Product
+from shop.core.urls import absolute_path, absolute_url
 from shop.trace.links import lot_path
 from shop.trace.models import Lot
-from shop.urls import absolute_path, absolute_url
 
 LINKSET_TYPE = "application/linkset+json"
 GS1_VOCABULARY = "https://gs1.org/voc/"

@@ -9,13 +9,12 @@ from flask_babel import format_decimal as format_number
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from shop import clock
 from shop.accounts.models import Role, User
 from shop.catalog.models import Product
+from shop.core import clock, gs1
+from shop.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.database import write_transaction
-from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.extensions import db
-from shop.trace import gs1
 from shop.trace.models import Lot, LotInput, Standard, Zone, ZoneStatus
 from shop.trace.zones import ZONE_STATUS_LABELS, season_bounds, season_of
 

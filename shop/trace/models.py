@@ -20,9 +20,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shop.accounts.models import User
 from shop.catalog.models import Product
-from shop.clock import utcnow
+from shop.core.clock import utcnow
+from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
-from shop.models_base import Timestamped, enum_type
 from shop.places.models import Province
 from shop.producers.models import Producer
 

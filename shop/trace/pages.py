@@ -13,12 +13,12 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from shop.catalog.page_cache import SHOWN as CATALOG_SHOWN
-from shop.i18n import localized
 from shop.trace.linkset import link_targets
 from shop.trace.models import Lot, LotInput, Zone
 from shop.trace.queries import LotRef, load_lot
 from shop.trace.report import build_report
 from shop.web import page_cache
+from shop.web.i18n import localized
 
 NAMESPACE = "trace"
 

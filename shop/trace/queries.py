@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from shop.catalog.models import Product
+from shop.core import gs1
 from shop.extensions import db
-from shop.trace import gs1
 from shop.trace.models import Lot, LotInput, Unit, Zone
 
 

@@ -8,12 +8,12 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from shop.catalog.models import Product
-from shop.clock import local_date
-from shop.i18n import medium_date
+from shop.core.clock import local_date
 from shop.ocop.listing_rule import Status, is_listable_status, status_on
 from shop.ocop.models import Certificate
 from shop.trace.models import Lot, LotInput
 from shop.trace.scans import UnitCheck
+from shop.web.i18n import medium_date
 
 
 class Severity(enum.StrEnum):

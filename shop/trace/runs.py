@@ -4,18 +4,17 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import func, insert, select
 
-from shop import clock
 from shop.accounts.models import Role, User
-from shop.errors import Forbidden, InvalidInput, InvalidState
+from shop.core import clock, gs1
+from shop.core.errors import Forbidden, InvalidInput, InvalidState
 from shop.extensions import db
-from shop.i18n import localized
 from shop.ocop.listing_rule import is_listable
-from shop.trace import gs1
 from shop.trace.labels import LabelSize, LabelText, layout_label
 from shop.trace.links import lot_url
 from shop.trace.lots import get_lot, lock_lot
 from shop.trace.models import LabelRun, Lot, Unit
 from shop.trace.queries import load_lot_for_label
+from shop.web.i18n import localized
 
 MAX_RUN_LABELS = 2000
 

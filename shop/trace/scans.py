@@ -6,7 +6,7 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import DateTime, String, bindparam, func, insert, select, text, update
 
-from shop.clock import utcnow
+from shop.core.clock import utcnow
 from shop.database import write_transaction
 from shop.extensions import db
 from shop.trace.models import Scan, Unit

@@ -8,10 +8,11 @@ A person (HTML) gets the trace page and the scan is counted; a machine asking fo
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 from flask_babel import gettext as _
 
-from shop import clock
+from shop.core import clock, gs1
+from shop.core.urls import absolute_path
 from shop.database import write_transaction
 from shop.extensions import db
-from shop.trace import gs1, queries
+from shop.trace import queries
 from shop.trace.labels import LabelSize, cached_png, cached_svg
 from shop.trace.linkset import LINKSET_TYPE, link_targets, linkset, product_links
 from shop.trace.models import Lot
@@ -20,7 +21,6 @@ from shop.trace.queries import LotRef
 from shop.trace.report import unit_notice
 from shop.trace.runs import lot_label
 from shop.trace.scans import peek_unit, record_scan
-from shop.urls import absolute_path
 
 bp = Blueprint("trace", __name__)
 

@@ -10,13 +10,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from shop import clock
 from shop.accounts.models import User
+from shop.core import clock
+from shop.core.errors import Forbidden, InvalidInput, NotFound
+from shop.core.text import check_text
 from shop.database import refused_if_taken, write_transaction
-from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
 from shop.places.models import Province
-from shop.text import check_text
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 
 # VN-{province}-{district}-{commune}-{facility sequence}-{year}, Decision 3156/QĐ-BNN-TT (2022).

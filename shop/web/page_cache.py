@@ -27,9 +27,9 @@ from flask.cli import with_appcontext
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from shop import clock
+from shop.core import clock
 from shop.extensions import cache
-from shop.i18n import current_language
+from shop.web.i18n import current_language
 
 # Bump when the cached templates change shape, so a deploy never serves old markup.
 RENDER_VERSION = 2

@@ -18,10 +18,11 @@ from sqlalchemy import create_engine, make_url, select, text
 from sqlalchemy.orm import joinedload
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from shop import clock, create_app
+from shop import create_app
 from shop.accounts.models import Role
 from shop.catalog.models import Product
 from shop.config import database_url
+from shop.core import clock
 from shop.demo.accounts import MEMBER_OF
 from shop.demo.seed import seed
 from shop.extensions import db

@@ -9,8 +9,8 @@ import pytest
 import zxingcpp
 from playwright.sync_api import expect
 
-from shop import clock
 from shop.accounts.models import Role
+from shop.core import clock
 from tests.e2e.support import DEMO, qr_texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.no_db]

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from shop.accounts import services
 from shop.accounts.models import Role, User
-from shop.errors import Forbidden, InvalidInput
+from shop.core.errors import Forbidden, InvalidInput
 from shop.extensions import db
 from shop.mail.models import MailMessage
 from tests.factories import PASSWORD, UserFactory

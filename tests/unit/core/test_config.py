@@ -3,10 +3,10 @@
 import re
 from pathlib import Path
 
-from shop import clock
 from shop import config as shop_config
 from shop.api.schemas import PageParams
 from shop.catalog.params import CatalogParams
+from shop.core import clock
 
 
 def load(**env) -> dict:

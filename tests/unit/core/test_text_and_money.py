@@ -2,9 +2,9 @@
 
 import pytest
 
-from shop.clock import add_months
-from shop.money import format_vnd
-from shop.text import fold, slugify
+from shop.core.clock import add_months
+from shop.core.money import format_vnd
+from shop.core.text import fold, slugify
 
 
 @pytest.mark.parametrize(("text", "folded"), [

@@ -2,8 +2,8 @@
 
 import pytest
 
-from shop.errors import InvalidInput
-from shop.text import check_text, text_problem
+from shop.core.errors import InvalidInput
+from shop.core.text import check_text, text_problem
 
 pytestmark = pytest.mark.usefixtures("english")
 

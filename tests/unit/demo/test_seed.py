@@ -11,16 +11,16 @@ from sqlalchemy.orm import selectinload
 from shop.accounts.models import Role, User
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
+from shop.core.text import slugify
 from shop.demo.accounts import DEMO_ACCOUNTS
 from shop.demo.seed import seed
 from shop.extensions import db
 from shop.ocop.listing_rule import LISTABLE_STATUSES, Status, status_on
 from shop.ocop.models import Certificate, ProductGroup
 from shop.ocop.rules import LEVEL_REFORM_DATE, STAR_BANDS, expiry_for, level_for
-from shop.ocop.services import registry_query
 from shop.places.models import Province
 from shop.producers.models import Producer
-from shop.text import slugify
+from shop.registry.services import registry_query
 
 TODAY = date(2026, 3, 16)
 NEW_PROVINCES = {

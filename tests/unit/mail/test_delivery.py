@@ -7,7 +7,7 @@ from email import message_from_bytes, policy
 import pytest
 import time_machine
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 from shop.extensions import db
 from shop.mail import enqueue
 from shop.mail.delivery import deliver_due

@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 from shop.uploads import MAX_PHOTO_BYTES, STORED_NAME, store_photo
 
 # The messages asserted are the English ones.

@@ -8,11 +8,11 @@ from sqlalchemy import select
 
 from shop.accounts.models import Role
 from shop.catalog.listing import is_listed
-from shop.errors import Forbidden, InvalidInput
+from shop.core.errors import Forbidden, InvalidInput
 from shop.extensions import db
 from shop.ocop.models import Certificate, Level
 from shop.ocop.rules import expiry_for
-from shop.ocop.services import CertificateInput, record_certificate, validate_certificate
+from shop.registry.services import CertificateInput, record_certificate, validate_certificate
 from tests.factories import ProductFactory, UserFactory
 
 TODAY = date(2026, 3, 16)

@@ -6,9 +6,9 @@ import pytest
 
 from shop.accounts.models import Role
 from shop.catalog.listing import is_listed
-from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from shop.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.ocop.models import Certificate
-from shop.ocop.services import RevocationInput, certificate_to_revoke, revoke_certificate
+from shop.registry.services import RevocationInput, certificate_to_revoke, revoke_certificate
 from tests.factories import CertificateFactory, ProductFactory, UserFactory
 
 TODAY = date(2026, 3, 16)

@@ -11,7 +11,7 @@ from shop.catalog.models import Product
 from shop.extensions import db
 from shop.ocop.listing_rule import LISTABLE_STATUSES, Status, status_expression, status_on
 from shop.ocop.models import Certificate
-from shop.ocop.services import registry_page, registry_query, status_counts
+from shop.registry.services import registry_page, registry_query, status_counts
 from tests.factories import CertificateFactory, ProductFactory
 
 TODAY = date(2026, 3, 16)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 from shop.extensions import db
 from shop.trace.lots import HarvestInput, LotData, create_lot
 from shop.trace.models import Lot

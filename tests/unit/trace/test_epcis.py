@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator, FormatChecker
 
 from shop.catalog.models import Product
+from shop.core import gs1
 from shop.producers.models import Producer
-from shop.trace import gs1
 from shop.trace.epcis import lot_document
 from shop.trace.links import lot_url
 from shop.trace.models import Lot, LotInput, Standard, Zone

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shop.trace.gs1 import (
+from shop.core.gs1 import (
     CSET82,
     SERIAL_ALPHABET,
     SERIAL_LENGTH,

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from shop.accounts.models import Role
-from shop.trace.gs1 import SERIAL_ALPHABET
+from shop.core.gs1 import SERIAL_ALPHABET
 from shop.trace.lots import HarvestInput, LotData, create_lot
 from shop.trace.models import CropCycle, Standard, ZoneStatus
 from shop.trace.zones import ZoneInput, create_zone

@@ -12,7 +12,7 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from shop.accounts.models import Role, User
 from shop.catalog.models import Product
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup
 from shop.places.models import Province

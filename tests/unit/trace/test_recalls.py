@@ -3,7 +3,7 @@
 import pytest
 
 from shop.accounts.models import Role
-from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from shop.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.trace.lots import get_lot, recall_lot
 from tests.factories import LotFactory, ProducerFactory, UserFactory
 

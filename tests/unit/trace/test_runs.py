@@ -7,8 +7,8 @@ from flask_babel import refresh
 from sqlalchemy import func, select
 
 from shop.accounts.models import Role
-from shop.errors import Forbidden, InvalidInput, InvalidState
-from shop.trace.gs1 import SERIAL_ALPHABET, SERIAL_LENGTH
+from shop.core.errors import Forbidden, InvalidInput, InvalidState
+from shop.core.gs1 import SERIAL_ALPHABET, SERIAL_LENGTH
 from shop.trace.labels import LabelSize
 from shop.trace.links import lot_url
 from shop.trace.lots import recall_lot

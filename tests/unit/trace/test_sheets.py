@@ -11,7 +11,7 @@ import zxingcpp
 from flask_babel import refresh
 from PIL import Image
 
-from shop.trace.gs1 import digital_link
+from shop.core.gs1 import digital_link
 from shop.trace.labels import MM_PER_INCH, LabelSize, LabelText
 from shop.trace.sheets import label_sheet_pdf
 

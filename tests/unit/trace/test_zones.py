@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from shop.accounts.models import Role
-from shop.errors import Forbidden, InvalidInput, NotFound
+from shop.core.errors import Forbidden, InvalidInput, NotFound
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 from shop.trace.zones import (
     CODE_PATTERN,

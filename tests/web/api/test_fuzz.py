@@ -19,7 +19,7 @@ from schemathesis.core.failures import FailureGroup
 
 from shop import create_app
 from shop.api.schemas import GTIN_PATTERN, LOT_PATTERN
-from shop.trace import gs1
+from shop.core import gs1
 from tests.factories import (
     CertificateFactory,
     LotFactory,

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import insert, text
 
-from shop import clock
 from shop.catalog.indexing import search_text
 from shop.catalog.models import Product
 from shop.catalog.search import CatalogQuery, filtered
+from shop.core import clock
 from shop.extensions import db
 from shop.ocop.models import Certificate
 from shop.ocop.rules import expiry_for, level_for

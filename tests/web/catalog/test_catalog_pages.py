@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from shop import clock
+from shop.core import clock
 from tests.factories import (
     CertificateFactory,
     ProducerFactory,

@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import joinedload
 
+from shop.catalog.listings import ListingInput, update_listing
 from shop.catalog.models import Product
 from shop.ocop.models import Certificate
-from shop.ocop.services import RevocationInput, revoke_certificate
 from shop.places.models import Province
-from shop.producers.listings import ListingInput, update_listing
 from shop.producers.models import Producer
+from shop.registry.services import RevocationInput, revoke_certificate
 from tests.factories import CertificateFactory, LotFactory, ProductFactory, UserFactory
 
 

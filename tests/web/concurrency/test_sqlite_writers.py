@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from shop import clock
 from shop.accounts import sessions
 from shop.accounts.models import Role
+from shop.core import clock
 from shop.extensions import db
 from shop.trace.models import Lot, Scan
 from tests.factories import LotFactory, ProductFactory, UserFactory, ZoneFactory

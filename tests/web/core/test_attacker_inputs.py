@@ -6,9 +6,9 @@ from urllib.parse import unquote
 import pytest
 
 from shop.accounts.models import Role
+from shop.core.urls import MAX_ID, safe_next
 from shop.extensions import db
 from shop.producers.models import Producer
-from shop.urls import MAX_ID, safe_next
 from tests.factories import (
     PASSWORD,
     ProducerFactory,

@@ -3,8 +3,8 @@
 import pytest
 from flask import request
 
+from shop.core.urls import absolute_url
 from shop.trace.linkset import LINKSET_TYPE
-from shop.urls import absolute_url
 from tests.factories import LotFactory, ProductFactory, ProductImageFactory
 
 HOST = "https://ocop.example.vn"

@@ -9,8 +9,8 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import func, select
 
+from shop.core import gs1
 from shop.extensions import db
-from shop.trace import gs1
 from shop.trace.links import lot_url
 from shop.trace.models import LabelRun, Unit
 from shop.trace.queries import load_lot

@@ -5,8 +5,8 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
+from shop.catalog.listings import MAX_PHOTOS
 from shop.catalog.models import ProductImage
-from shop.producers.listings import MAX_PHOTOS
 from tests.factories import ProductFactory, ProductImageFactory
 from tests.web.portal.conftest import error_of, typed
 

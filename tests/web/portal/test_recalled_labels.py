@@ -3,7 +3,7 @@ label URL, not as an existing run's PDF, and not from the cache of rendered labe
 
 import pytest
 
-from shop.trace import gs1
+from shop.core import gs1
 from tests.factories import LabelRunFactory, LotFactory, ProductFactory
 
 REASON = "Phát hiện dư lượng thuốc trừ sâu."

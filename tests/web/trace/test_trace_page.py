@@ -8,7 +8,7 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import func, select
 
-from shop import clock
+from shop.core import clock
 from shop.extensions import db
 from shop.trace.links import lot_path, lot_url
 from shop.trace.models import Scan, Unit

@@ -1,4 +1,4 @@
-"""Jinja filters and globals shared by every template."""
+"""Jinja filters and globals shared by every template; features add theirs at start-up."""
 
 from urllib.parse import urlencode
 
@@ -6,11 +6,8 @@ from flask import Flask, request
 from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 
-from shop.i18n import current_language, localized, medium_date
-from shop.money import format_vnd
-from shop.ocop.listing_rule import STATUS_LABELS
-from shop.ocop.rules import LEVEL_LABELS
-from shop.trace.zones import STANDARD_LABELS
+from shop.core.money import format_vnd
+from shop.web.i18n import current_language, localized, medium_date
 
 
 def vnd(amount: int) -> str:
@@ -47,7 +44,14 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         localized=localized, stars_label=stars_label, url_with=url_with,
         current_language=current_language, get_locale=get_locale,
-        level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, standard_labels=STANDARD_LABELS,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def register_template_globals(app: Flask, **values) -> None:
+    """A feature's names for every template (its labels); a name taken twice is a mistake."""
+    taken = values.keys() & app.jinja_env.globals.keys()
+    if taken:
+        raise ValueError(f"template globals registered twice: {sorted(taken)}")
+    app.jinja_env.globals.update(values)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, Enum
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shop.clock import utcnow
+from shop.core.clock import utcnow
 
 
 class Timestamped:

@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
-from shop import clock
 from shop.accounts.models import Role, User
 from shop.catalog.models import Product
-from shop.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from shop.core import clock
+from shop.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.extensions import db
 from shop.ocop.listing_rule import Status, status_expression
 from shop.ocop.models import Certificate, Level

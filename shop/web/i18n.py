@@ -5,7 +5,7 @@ from datetime import date
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_babel import format_date, get_locale
 
-from shop.urls import safe_next
+from shop.core.urls import safe_next
 
 LANG_COOKIE = "lang"
 

@@ -15,13 +15,13 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional
 
-from shop import clock
 from shop.catalog.models import Product
-from shop.errors import InvalidInput
-from shop.i18n import localized
+from shop.core import clock
+from shop.core.errors import InvalidInput
 from shop.ocop.models import Level
 from shop.ocop.rules import LEVEL_LABELS, LEVEL_REFORM_DATE, STAR_BANDS, level_for
-from shop.ocop.services import CertificateInput, RevocationInput
+from shop.registry.services import CertificateInput, RevocationInput
+from shop.web.i18n import localized
 
 
 def _optional_int(value: object) -> int | None:

@@ -7,17 +7,17 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from shop import clock
-from shop.accounts.models import User
 from shop.catalog.models import Product, ProductImage
+from shop.core import clock
+from shop.core.actors import Actor
+from shop.core.errors import Forbidden, InvalidInput, NotFound
+from shop.core.gs1 import GS1Error, normalize_gtin
+from shop.core.money import format_vnd
+from shop.core.text import check_text
 from shop.database import refused_if_taken
-from shop.errors import Forbidden, InvalidInput, NotFound
 from shop.extensions import db
-from shop.i18n import current_language
-from shop.money import format_vnd
-from shop.text import check_text
-from shop.trace.gs1 import GS1Error, normalize_gtin
 from shop.uploads import store_photo
+from shop.web.i18n import current_language
 
 MAX_PHOTOS = 8
 MIN_PRICE_VND = 1_000
@@ -34,7 +34,7 @@ class ListingInput:
     gtin: str
 
 
-def _require_member(actor: User, producer_id: int) -> None:
+def _require_member(actor: Actor, producer_id: int) -> None:
     if not actor.is_member_of(producer_id):
         raise Forbidden(_("Only members of this producer may change its listings."))
 
@@ -47,7 +47,7 @@ def producer_listings(producer_id: int) -> list[Product]:
         .order_by(Product.name_key, Product.id)))
 
 
-def get_listing(product_id: int, actor: User) -> Product:
+def get_listing(product_id: int, actor: Actor) -> Product:
     """A product the acting member may edit, with its photos loaded."""
     product = db.session.scalar(select(Product).where(Product.id == product_id)
                                 .options(selectinload(Product.images)))
@@ -75,7 +75,7 @@ def _gtin_taken(gtin: str) -> str:
     return _("Another product already carries the GTIN %(gtin)s.", gtin=gtin)
 
 
-def update_listing(product_id: int, data: ListingInput, actor: User) -> Product:
+def update_listing(product_id: int, data: ListingInput, actor: Actor) -> Product:
     """Change a product's story, price and GTIN; a bad value names its field."""
     product = get_listing(product_id, actor)
     if not MIN_PRICE_VND <= data.price_vnd <= MAX_PRICE_VND:
@@ -95,7 +95,7 @@ def update_listing(product_id: int, data: ListingInput, actor: User) -> Product:
     return product
 
 
-def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor: User,
+def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor: Actor,
               media_root: str) -> ProductImage:
     """Check, store and attach a photo after the product's others."""
     product = get_listing(product_id, actor)
@@ -113,7 +113,7 @@ def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor
     return image
 
 
-def remove_photo(product_id: int, image_id: int, actor: User) -> None:
+def remove_photo(product_id: int, image_id: int, actor: Actor) -> None:
     """Detach a photo; its file stays, as another product may hold the same bytes."""
     product = get_listing(product_id, actor)
     image = next((image for image in product.images if image.id == image_id), None)

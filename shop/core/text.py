@@ -5,7 +5,7 @@ import unicodedata
 
 from flask_babel import gettext as _
 
-from shop.errors import InvalidInput
+from shop.core.errors import InvalidInput
 
 # Unicode decomposition leaves đ/Đ alone: it is a letter of its own, not d with a mark.
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})

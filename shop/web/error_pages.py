@@ -1,30 +1,50 @@
 """Errors become a page for people and problem details for the API; never a traceback."""
 
-from flask import Flask, render_template, request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from flask import Flask, Response, current_app, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
-from shop.api.problems import problem
-from shop.errors import ShopError
-from shop.trace.linkset import LINKSET_TYPE
+from shop.core.errors import ShopError
+
+ProblemRenderer = Callable[[int, str, str | None], Response]
+
+
+@dataclass(frozen=True)
+class _MachineErrors:
+    """How machines are answered: the paths and media types that get problem details."""
+
+    render: ProblemRenderer
+    path_prefix: str
+    media_types: tuple[str, ...]
+
+
+def _machine_errors() -> _MachineErrors:
+    return current_app.extensions["error_pages"]
 
 
 def _wants_problem() -> bool:
-    """API paths, and clients preferring JSON (the resolver's machine callers)."""
-    if request.path.startswith("/api/"):
+    """Machine paths, and clients preferring a machine format (the resolver's callers)."""
+    machine = _machine_errors()
+    if request.path.startswith(machine.path_prefix):
         return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json", LINKSET_TYPE])
+    best = request.accept_mimetypes.best_match(["text/html", *machine.media_types])
     return best not in (None, "text/html")
 
 
 def _respond(status: int, detail: str, title: str | None = None):
     if _wants_problem():
-        return problem(status, detail, title)
+        return _machine_errors().render(status, detail, title)
     return render_template("errors/error.html", status=status, detail=detail), status
 
 
-def init_app(app: Flask) -> None:
-    """Register the handlers."""
+def init_app(app: Flask, render_problem: ProblemRenderer, *, path_prefix: str,
+             media_types: Iterable[str]) -> None:
+    """Register the handlers; machines (`path_prefix`, `media_types`) get `render_problem`."""
+    app.extensions["error_pages"] = _MachineErrors(render_problem, path_prefix,
+                                                   tuple(media_types))
 
     @app.errorhandler(ShopError)
     def shop_error(error: ShopError):

@@ -152,8 +152,13 @@ def register_errors(app: OpenAPI) -> None:
 
 def register_commands(app: OpenAPI) -> None:
     """CLI commands: `flask --app wsgi seed-demo`, `worker`, `mail send-due`."""
+    from datetime import timedelta
+
     from shop import mail
+    from shop.accounts import sessions
     from shop.demo.commands import seed_demo
 
     app.cli.add_command(seed_demo)
     mail.init_app(app)
+    mail.register_job(app, "accounts.purge_expired_sessions", every=timedelta(days=1),
+                      run=sessions.purge_expired)

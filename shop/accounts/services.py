@@ -71,8 +71,7 @@ def sign_up(name: str, email: str, password: str, mail: MailLinks) -> None:
             enqueue(user.email, "account_exists", mail.language, name=user.name,
                     sign_in_url=mail.sign_in_url)
             return
-    enqueue(user.email, "confirm_email", mail.language, name=user.name,
-            confirm_url=mail.confirm_url(confirmation_token(user)))
+    send_confirmation(user, mail)
 
 
 def _confirmations() -> URLSafeTimedSerializer:
@@ -102,8 +101,8 @@ def confirm_email(token: str) -> User:
     return user
 
 
-def resend_confirmation(user: User, mail: MailLinks) -> None:
-    """Mail a new confirmation link to an account not yet confirmed."""
+def send_confirmation(user: User, mail: MailLinks) -> None:
+    """Mail a link confirming the address of an account not yet confirmed."""
     enqueue(user.email, "confirm_email", mail.language, name=user.name,
             confirm_url=mail.confirm_url(confirmation_token(user)))
 

@@ -7,7 +7,7 @@ all of a person's sessions, so a copied cookie stops working at once.
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload
@@ -58,7 +58,6 @@ def end_all_sessions(user_id: int, keep: str | None = None) -> None:
     db.session.execute(query)
 
 
-def purge_expired() -> int:
-    """Delete sessions past their expiry; the number deleted."""
-    return db.session.execute(
-        delete(UserSession).where(UserSession.expires_at <= utcnow())).rowcount
+def purge_expired(now: datetime) -> None:
+    """Periodic job: forget sessions past their expiry (their cookies no longer sign in)."""
+    db.session.execute(delete(UserSession).where(UserSession.expires_at <= now))

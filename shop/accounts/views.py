@@ -86,7 +86,7 @@ def sign_in():
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except services.Unconfirmed as unconfirmed:
-            services.resend_confirmation(unconfirmed.user, _mail_links())
+            services.send_confirmation(unconfirmed.user, _mail_links())
             db.session.commit()
             form.form_errors.append(unconfirmed.message)
         except Forbidden as refused:

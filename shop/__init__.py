@@ -66,6 +66,12 @@ def register_extensions(app: OpenAPI) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    # Limits sit only on decorated views, which check them when called; the extension's
+    # own before_request hook would look for application-wide limits (there are none) on
+    # every request. (With RATELIMIT_ENABLED off, the hook was never added.)
+    hooks = app.before_request_funcs.get(None, [])
+    if limiter._check_request_limit in hooks:
+        hooks.remove(limiter._check_request_limit)
     cache.init_app(app)
     login_manager.init_app(app)
 
@@ -117,9 +123,10 @@ def register_hardening(app: OpenAPI) -> None:
     """Security headers, fingerprinted static files and request logs."""
     from flask_static_digest import FlaskStaticDigest
 
-    from shop.web import request_log, security
+    from shop.web import cookie_session, request_log, security
 
     security.init_app(app)
+    cookie_session.init_app(app)
     # Fingerprinted names (`flask digest compile`, run by `make serve`); one per app, as
     # it keeps the manifest it read on itself.
     app.extensions["static_digest"] = FlaskStaticDigest(app)
@@ -134,6 +141,7 @@ def register_template_helpers(app: OpenAPI) -> None:
     from shop.web import templating
 
     templating.init_app(app)
+    templating.memoised_urls(app)
     templating.register_template_globals(app, level_labels=LEVEL_LABELS,
                                          status_labels=STATUS_LABELS)
     templating.register_template_globals(app, standard_labels=STANDARD_LABELS)

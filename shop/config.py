@@ -46,7 +46,8 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = SHOP_TIMEZONE
     LANGUAGES = ("vi", "en")
     SHOP_TIMEZONE = SHOP_TIMEZONE
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # No pool_pre_ping: shop.database pings only connections that sat idle.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SESSION_COOKIE_HTTPONLY = True
     # Every cookie we set (session, remember-me, language) takes this SameSite.
     SESSION_COOKIE_SAMESITE = "Lax"

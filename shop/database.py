@@ -8,6 +8,7 @@ transaction begun with BEGIN IMMEDIATE takes the write lock up front and waits i
 PostgreSQL `write_transaction()` does nothing: writers lock their rows FOR UPDATE, in id order.
 """
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,8 +16,9 @@ from contextvars import ContextVar
 from flask import Blueprint, request
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DisconnectionError, IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from shop.core.errors import InvalidInput
 from shop.extensions import db
@@ -46,6 +48,37 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+# A pooled connection unused for this long is checked before use: the database or a proxy
+# may have dropped it meanwhile. Connections in steady use skip the check, where
+# `pool_pre_ping` would pay a round trip on every request.
+PING_AFTER_IDLE_SECONDS = 10
+_RETURNED_AT = "shop_returned_at"
+
+
+@event.listens_for(Pool, "checkin")
+def _note_return(_dbapi_connection, record) -> None:
+    """Remember when the connection went back to the pool."""
+    if record is not None:
+        record.info[_RETURNED_AT] = time.monotonic()
+
+
+@event.listens_for(Pool, "checkout")
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    """Ping a connection that sat idle; a dead one is replaced (the pool retries on
+    DisconnectionError) instead of failing the request that drew it."""
+    returned = record.info.get(_RETURNED_AT)
+    if (returned is None or _is_sqlite(dbapi_connection)
+            or time.monotonic() - returned < PING_AFTER_IDLE_SECONDS):
+        return
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+        dbapi_connection.rollback()
+    except Exception as error:  # any driver's error: the connection is unusable
+        raise DisconnectionError() from error
 
 
 @event.listens_for(Engine, "begin")

@@ -59,13 +59,15 @@ def _product_fields(product: Product, today: date) -> dict:
                                         province=province_ref(product.producer.province)),
         "certificate": certificate(cert, today),
         "url": absolute_url("catalog.product", slug=product.slug),
-        "image_url": _image_url(product.images[0]) if product.images else None,
+        # Lists and the product query load the cover (catalog.listing.with_cover).
+        "image_url": (absolute_url("media.media", path=product.cover_path)
+                      if product.cover_path else None),
         "gtin": product.gtin,
     }
 
 
 def product_summary(product: Product, today: date) -> schemas.ProductSummary:
-    """A listed product as lists show it (images, group, producer and certificate loaded)."""
+    """A listed product as lists show it (cover, group, producer and certificate loaded)."""
     return schemas.ProductSummary(**_product_fields(product, today))
 
 

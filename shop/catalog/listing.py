@@ -9,9 +9,10 @@ from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import Select, and_, select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, with_expression
+from sqlalchemy.orm.interfaces import LoaderOption
 
-from shop.catalog.models import Product
+from shop.catalog.models import Product, ProductImage
 from shop.core import clock
 from shop.extensions import db
 from shop.ocop.listing_rule import certificate_is_current
@@ -52,6 +53,16 @@ def _listed_products_on(today: date) -> Select[tuple[Product]]:
             contains_eager(Product.producer).contains_eager(Producer.province),
         )
     )
+
+
+@lru_cache(maxsize=1)
+def with_cover() -> LoaderOption:
+    """Load `Product.cover_path` (the first photo, what a product card shows) with the
+    products, as a column of their own query."""
+    first_photo = (select(ProductImage.path).where(ProductImage.product_id == Product.id)
+                   .order_by(ProductImage.position, ProductImage.id).limit(1)
+                   .correlate(Product).scalar_subquery())
+    return with_expression(Product.cover_path, first_photo)
 
 
 def is_listed(product_id: int, today: date | None = None) -> bool:

@@ -1,7 +1,7 @@
 """Product and product image tables."""
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, and_
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship, validates
 
 from shop.core.models_base import Timestamped
 from shop.extensions import db
@@ -64,6 +64,10 @@ class Product(Timestamped, db.Model):
         uselist=False,
         lazy="raise_on_sql",
     )
+
+    # The first photo's path, for product cards: loaded by catalog.listing.with_cover() in
+    # the product query itself, where loading every photo took a second query per page.
+    cover_path: Mapped[str | None] = query_expression()
 
     @validates("gtin")
     def _gtin14(self, _key: str, value: str | None) -> str | None:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
-from shop.catalog.listing import listed_product_ids, listed_products
+from shop.catalog.listing import listed_product_ids, listed_products, with_cover
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.text import search_words
@@ -104,18 +104,26 @@ def filtered(query: CatalogQuery, today: date | None = None) -> Select[tuple[Pro
 
 
 def search(query: CatalogQuery, today: date | None = None) -> Page:
-    """One page of the catalog for `query`: three queries whatever the page size."""
+    """One page of the catalog for `query`: one query whatever the page size, two for a
+    page past the last one (which then needs its own count)."""
     today = today or clock.today()
     conditions = _conditions(query)
-    total = db.session.scalar(listed_product_ids(today).where(*conditions)
-                              .with_only_columns(func.count(Product.id)))
-    items = db.session.scalars(
+    rows = db.session.execute(
         listed_products(today).where(*conditions)
-        # The group is one of six, joined rather than fetched by a query of its own.
-        .options(selectinload(Product.images), joinedload(Product.group, innerjoin=True))
+        # The group is one of six, joined rather than fetched by a query of its own; the
+        # cover photo and the number of matches ride along as columns.
+        .options(joinedload(Product.group, innerjoin=True), with_cover())
+        .add_columns(func.count().over())
         .order_by(*_ORDER_BY[query.sort])
         .limit(query.per_page)
         .offset((query.page - 1) * query.per_page)
-    ).unique().all()
-    return Page(items=list(items), page=query.page, per_page=query.per_page,
-                total=total or 0, query=query)
+    ).all()
+    if rows:
+        total = rows[0][1]
+    elif query.page == 1:
+        total = 0
+    else:
+        total = db.session.scalar(listed_product_ids(today).where(*conditions)
+                                  .with_only_columns(func.count(Product.id))) or 0
+    return Page(items=[product for product, _total in rows], page=query.page,
+                per_page=query.per_page, total=total, query=query)

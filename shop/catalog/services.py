@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from shop.catalog.listing import listed_product_ids, listed_products
+from shop.catalog.listing import listed_product_ids, listed_products, with_cover
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import NotFound
@@ -31,11 +31,13 @@ class GroupCount:
     count: int
 
 
-@dataclass
-class ProvinceOption:
-    """A province a shopper can filter by."""
+@dataclass(frozen=True)
+class FilterOption:
+    """A group or province a shopper can filter by: plain values, kept in the page cache."""
 
-    province: Province
+    slug: str
+    name_vi: str
+    name_en: str
 
 
 @dataclass
@@ -50,7 +52,7 @@ def featured(min_stars: int) -> list[Product]:
     """The best-scored listed products with exactly `min_stars` stars."""
     return list(db.session.scalars(
         listed_products().where(Certificate.stars == min_stars)
-        .options(selectinload(Product.images))
+        .options(with_cover())
         .order_by(Certificate.score.desc(), Product.id).limit(FEATURED_COUNT)
     ))
 
@@ -73,11 +75,15 @@ def province_counts() -> list[ProvinceCount]:
     return [ProvinceCount(province, count) for province, count in rows]
 
 
-def listed_provinces() -> list[ProvinceOption]:
-    """Provinces that have listed products, by name, as filter options (no counting: each
-    province stops at its first listed product)."""
-    return [ProvinceOption(province)
-            for province in db.session.scalars(_listed_provinces_on(clock.today()))]
+def filter_options() -> dict[str, list[FilterOption]]:
+    """The catalog's filter choices: the six groups in the official order, and the provinces
+    that have listed products, by name (no counting: each stops at its first product)."""
+    return {
+        "groups": [FilterOption(g.slug, g.name_vi, g.name_en)
+                   for g in db.session.scalars(_ALL_GROUPS)],
+        "provinces": [FilterOption(p.slug, p.name, p.name)
+                      for p in db.session.scalars(_listed_provinces_on(clock.today()))],
+    }
 
 
 @lru_cache(maxsize=4)
@@ -93,7 +99,7 @@ def listed_product(slug: str) -> Product:
         listed_products().where(Product.slug == slug)
         # Group and sub-group are single rows: joined, not fetched by queries of their own.
         .options(selectinload(Product.images), joinedload(Product.group, innerjoin=True),
-                 joinedload(Product.subgroup))
+                 joinedload(Product.subgroup), with_cover())
     )
     if product is None:
         raise NotFound(_("No listed product has this address."))
@@ -130,7 +136,7 @@ def related(product: Product) -> list[Product]:
         return []
     loaded = {item.id: item for item in db.session.scalars(
         listed_products(today).where(Product.id.in_(ids))
-        .options(selectinload(Product.images)))}
+        .options(with_cover()))}
     return [loaded[item_id] for item_id in ids]
 
 
@@ -138,8 +144,3 @@ def sitemap_slugs() -> list[str]:
     """Slugs of every listed product, for the sitemap."""
     return list(db.session.scalars(
         listed_product_ids().with_only_columns(Product.slug).order_by(Product.id)))
-
-
-def all_groups() -> list[ProductGroup]:
-    """The six groups in the official order."""
-    return list(db.session.scalars(_ALL_GROUPS))

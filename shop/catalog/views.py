@@ -41,14 +41,16 @@ def products():
     params, dropped = parse_leniently(args)
 
     def render() -> dict:
+        # The filters' choices are the same on every list page: cached once for all.
+        options = page_cache.catalog_parts("filters", (), services.filter_options)
         return {"body": Markup(render_template(
             "catalog/_products_body.html",
             page=catalog_search.search(params.to_query()),
             params=params,
             dropped=dropped,
             sorts=Sort,
-            groups=services.all_groups(),
-            provinces=services.listed_provinces(),
+            groups=options["groups"],
+            provinces=options["provinces"],
         ))}
 
     # The key is what was parsed: junk parameters make no entries of their own.

@@ -1,14 +1,34 @@
 """Structured request logs: one JSON line per request, for log search across app servers."""
 
+import json
 import logging
 import sys
 import time
 import uuid
+from datetime import UTC, datetime
 
 from flask import Flask, g, request
-from pythonjsonlogger.json import JsonFormatter
 
 logger = logging.getLogger("shop.request")
+
+# What a request's line holds besides level, logger, message and time.
+FIELDS = ("request_id", "method", "path", "endpoint", "status", "bytes", "duration_ms")
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per record, with the request's fields in a fixed order.
+
+    Written for this one shape: a general JSON formatter walks every attribute of every
+    record and costs more than the page it logs.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as one line of JSON."""
+        line = {"level": record.levelname, "logger": record.name,
+                "message": record.getMessage()}
+        line.update((field, getattr(record, field, None)) for field in FIELDS)
+        line["time"] = datetime.fromtimestamp(record.created, UTC).isoformat()
+        return json.dumps(line, ensure_ascii=False)
 
 # The longest request id taken from the load balancer; anything else gets a fresh one.
 _MAX_REQUEST_ID = 64
@@ -28,9 +48,7 @@ def init_app(app: Flask) -> None:
         return
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(JsonFormatter(
-            "{levelname}{name}{message}", style="{", timestamp="time",
-            rename_fields={"levelname": "level", "name": "logger"}))
+        handler.setFormatter(JsonLines())
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False

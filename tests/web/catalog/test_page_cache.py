@@ -41,8 +41,8 @@ def test_a_page_seen_before_runs_no_query(client, count_queries, tea):
     assert product.status_code == 200 and "250.000" in product.text
 
 
-def test_a_new_price_shows_at_the_next_request(client, tea):
-    member = UserFactory(role="producer", producer=tea.producer)
+def test_a_new_price_shows_at_the_next_request(client, session, tea):
+    member = UserFactory(role="producer", producer=tea_of_its_province(session, tea).producer)
     assert "250.000" in client.get("/products/che-shan-tuyet").text
 
     update_listing(tea.id, ListingInput("Chè.", "Tea.", 275_000, ""), actor=member)

@@ -90,13 +90,13 @@ def register_converters(app: OpenAPI) -> None:
 
 def register_blueprints(app: OpenAPI) -> None:
     """Attach each feature's blueprint."""
-    from shop.accounts.views import bp as accounts_bp
+    from shop.accounts.views.public import bp as accounts_bp
     from shop.api import register_api
-    from shop.catalog.views import bp as catalog_bp
+    from shop.catalog.views.public import bp as catalog_bp
     from shop.media import bp as media_bp
-    from shop.portal.views import bp as portal_bp
     from shop.registry.views import bp as ocop_bp
-    from shop.trace.views import bp as trace_bp
+    from shop.trace.views.portal import bp as portal_bp
+    from shop.trace.views.public import bp as trace_bp
     from shop.web.favicon import bp as favicon_bp
     from shop.web.health import bp as health_bp
     from shop.web.i18n import bp as i18n_bp

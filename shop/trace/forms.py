@@ -27,11 +27,11 @@ from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import InvalidInput
 from shop.places.models import Province
-from shop.registry.forms import show_error
 from shop.trace.labels import LabelSize
 from shop.trace.lots import HarvestInput, LotData
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 from shop.trace.zones import CYCLE_LABELS, STANDARD_LABELS, ZONE_STATUS_LABELS, ZoneInput
+from shop.web.forms import show_error
 from shop.web.i18n import localized
 
 INPUT_ROWS = 3

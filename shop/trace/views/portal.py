@@ -32,7 +32,10 @@ from shop.core.pages import requested_page
 from shop.database import writes_on_post
 from shop.extensions import db
 from shop.places.models import Province
-from shop.portal.forms import (
+from shop.producers import services as producer_services
+from shop.producers.models import Producer
+from shop.trace import zones as zone_service
+from shop.trace.forms import (
     MAX_INPUT_ROWS,
     LabelRunForm,
     ListingForm,
@@ -42,10 +45,6 @@ from shop.portal.forms import (
     ZoneEditForm,
     ZoneForm,
 )
-from shop.producers import services as producer_services
-from shop.producers.models import Producer
-from shop.registry.forms import show_error
-from shop.trace import zones as zone_service
 from shop.trace.labels import LabelSize
 from shop.trace.links import lot_path, lot_url
 from shop.trace.lots import create_lot, get_lot, recall_lot
@@ -53,8 +52,9 @@ from shop.trace.models import LabelRun, Lot, Zone, ZoneStatus
 from shop.trace.queries import load_lot, load_lot_for_label
 from shop.trace.runs import ensure_printable, issued_serials, print_run, run_labels
 from shop.trace.sheets import label_sheet_pdf
-from shop.trace.views import label_image
+from shop.trace.views.public import label_image
 from shop.uploads import MAX_PHOTO_BYTES
+from shop.web.forms import show_error
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 writes_on_post(bp)
@@ -95,7 +95,8 @@ def home():
     lot_count, recalled_lots = db.session.execute(
         select(func.count(Lot.id), func.count(Lot.recalled_at)).join(Lot.product)
         .where(Product.producer_id == producer_id)).one()
-    return render_template("portal/home.html", producer=db.session.get(Producer, producer_id),
+    return render_template("accounts/portal/home.html",
+                           producer=db.session.get(Producer, producer_id),
                            producers=producer_services.producers_by_name(current_user.producer_ids),
                            zone_count=zone_count, active_zones=active_zones,
                            lot_count=lot_count, recalled_lots=recalled_lots)
@@ -118,7 +119,7 @@ def choose_producer():
 @role_required(Role.PRODUCER)
 def zones():
     """The producer's raw-material zones, active ones first."""
-    return render_template("portal/zones.html", today=clock.today(),
+    return render_template("trace/portal/zones.html", today=clock.today(),
                            zones=zone_service.producer_zones(_producer_id()),
                            cycle_labels=zone_service.CYCLE_LABELS,
                            standard_labels=zone_service.STANDARD_LABELS,
@@ -130,7 +131,7 @@ def _provinces() -> list[Province]:
 
 
 def _zone_form_page(form: ZoneForm, zone: Zone | None = None):
-    return render_template("portal/zone_form.html", form=form, zone=zone,
+    return render_template("trace/portal/zone_form.html", form=form, zone=zone,
                            code_example=zone_service.CODE_EXAMPLE,
                            minimum_area=zone_service.MINIMUM_AREA_HA,
                            cycle_labels=zone_service.CYCLE_LABELS), _form_status(form)
@@ -181,7 +182,7 @@ def lots():
              .order_by(Lot.produced_on.desc(), Lot.id.desc()))
     page = db.paginate(query, page=requested_page(request.args),
                        per_page=LOTS_PER_PAGE, error_out=False)
-    return render_template("portal/lots.html", page=page)
+    return render_template("trace/portal/lots.html", page=page)
 
 
 @bp.route("/lots/new", methods=["GET", "POST"])
@@ -210,7 +211,7 @@ def new_lot():
 
 
 def _lot_form_page(form: LotForm, status: int):
-    return render_template("portal/lot_form.html", form=form, max_rows=MAX_INPUT_ROWS,
+    return render_template("trace/portal/lot_form.html", form=form, max_rows=MAX_INPUT_ROWS,
                            max_lot_length=MAX_LOT_LENGTH), status
 
 
@@ -222,7 +223,7 @@ def _lot_page(lot_id: int, run_form: LabelRunForm | None = None,
     runs = list(db.session.scalars(select(LabelRun).where(LabelRun.lot_id == lot.id)
                                    .order_by(LabelRun.id.desc()))) if may_print else []
     return render_template(
-        "portal/lot.html", lot=lot, trace_path=lot_path(lot), digital_link=lot_url(lot),
+        "trace/portal/lot.html", lot=lot, trace_path=lot_path(lot), digital_link=lot_url(lot),
         may_print=may_print, runs=runs, issued=issued_serials(lot.id) if may_print else 0,
         size_labels={size.value: size.spec.label for size in LabelSize},
         run_form=run_form or LabelRunForm(formdata=None),
@@ -329,12 +330,12 @@ def _run_sheet(run: LabelRun, lot: Lot) -> Response:
 @role_required(Role.PRODUCER)
 def products():
     """The producer's products with their stars and photos, each linking to its listing."""
-    return render_template("portal/products.html", today=clock.today(),
+    return render_template("catalog/portal/products.html", today=clock.today(),
                            products=listings.producer_listings(_producer_id()))
 
 
 def _listing_page(product: Product, form: ListingForm, photo_form: PhotoForm, status: int):
-    return render_template("portal/product.html", product=product, form=form,
+    return render_template("catalog/portal/product.html", product=product, form=form,
                            photo_form=photo_form, max_photos=listings.MAX_PHOTOS,
                            max_photo_mb=MAX_PHOTO_BYTES // (1024 * 1024)), status
 

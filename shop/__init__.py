@@ -95,14 +95,17 @@ def register_converters(app: OpenAPI) -> None:
 
 
 def register_blueprints(app: OpenAPI) -> None:
-    """Attach each feature's blueprint."""
-    from shop.accounts.views import bp as accounts_bp
+    """Attach each feature's blueprint, and the portal the features' views/portal.py fill."""
+    from shop.accounts.views import portal as accounts_portal  # noqa: F401  (its home page)
+    from shop.accounts.views.public import bp as accounts_bp
     from shop.api import register_api
-    from shop.catalog.views import bp as catalog_bp
+    from shop.catalog.views import portal as catalog_portal
+    from shop.catalog.views.public import bp as catalog_bp
     from shop.media import bp as media_bp
-    from shop.portal.views import bp as portal_bp
     from shop.registry.views import bp as ocop_bp
-    from shop.trace.views import bp as trace_bp
+    from shop.trace.views import portal as trace_portal
+    from shop.trace.views.public import bp as trace_bp
+    from shop.web import audiences
     from shop.web.favicon import bp as favicon_bp
     from shop.web.health import bp as health_bp
     from shop.web.i18n import bp as i18n_bp
@@ -112,7 +115,10 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(ocop_bp)
     app.register_blueprint(media_bp)
     app.register_blueprint(i18n_bp)
-    app.register_blueprint(portal_bp)
+    # Importing a feature's views/portal.py added its routes to the portal; its home page
+    # shows the features' panels in this order.
+    audiences.register_portal(app, home_panels=(trace_portal.HOME_PANEL,
+                                                catalog_portal.HOME_PANEL))
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(favicon_bp)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from shop.catalog.models import Product, ProductImage
@@ -39,12 +39,20 @@ def _require_member(actor: Actor, producer_id: int) -> None:
         raise Forbidden(_("Only members of this producer may change its listings."))
 
 
+def _producer_products(producer_id: int) -> Select[tuple[Product]]:
+    return (select(Product).where(Product.producer_id == producer_id)
+            .order_by(Product.name_key, Product.id))
+
+
+def producer_products(producer_id: int) -> list[Product]:
+    """A producer's products by name, nothing else loaded (to choose one of them)."""
+    return list(db.session.scalars(_producer_products(producer_id)))
+
+
 def producer_listings(producer_id: int) -> list[Product]:
     """A producer's products by name, with their live certificate and photos (3 queries)."""
-    return list(db.session.scalars(
-        select(Product).where(Product.producer_id == producer_id)
-        .options(selectinload(Product.certificate), selectinload(Product.images))
-        .order_by(Product.name_key, Product.id)))
+    return list(db.session.scalars(_producer_products(producer_id).options(
+        selectinload(Product.certificate), selectinload(Product.images))))
 
 
 def get_listing(product_id: int, actor: Actor) -> Product:

@@ -17,22 +17,17 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from shop.catalog.models import Product
 from shop.core import clock
-from shop.core.errors import InvalidInput
 from shop.ocop.models import Level
 from shop.ocop.rules import LEVEL_LABELS, LEVEL_REFORM_DATE, STAR_BANDS, level_for
 from shop.registry.services import CertificateInput, RevocationInput
+from shop.web.forms import optional_int
 from shop.web.i18n import localized
-
-
-def _optional_int(value: object) -> int | None:
-    """Coerce a select's value, leaving the empty "choose…" option as None."""
-    return None if value in (None, "") else int(value)
 
 
 class CertificateForm(FlaskForm):
     """An OCOP recognition decision; the service checks every OCOP rule."""
 
-    product_id = SelectField(_l("Product"), coerce=_optional_int,
+    product_id = SelectField(_l("Product"), coerce=optional_int,
                              validators=[InputRequired(_l("Choose the product."))])
     number = StringField(_l("Decision number"), validators=[InputRequired(), Length(max=60)])
     authority = StringField(_l("Issuing authority"), validators=[InputRequired(), Length(max=200)])
@@ -43,7 +38,7 @@ class CertificateForm(FlaskForm):
     score_a = IntegerField(_l("Part A: product and community strength"), validators=[Optional()])
     score_b = IntegerField(_l("Part B: marketing and product story"), validators=[Optional()])
     score_c = IntegerField(_l("Part C: quality"), validators=[Optional()])
-    stars = SelectField(_l("Stars"), coerce=_optional_int,
+    stars = SelectField(_l("Stars"), coerce=optional_int,
                         validators=[InputRequired(_l("Choose the stars."))])
     recognized_on = DateField(_l("Recognised on"), validators=[InputRequired()])
 
@@ -76,15 +71,6 @@ class RevocationForm(FlaskForm):
         """The validated form as the service's input."""
         return RevocationInput(number=self.number.data, revoked_on=self.revoked_on.data,
                                reason=self.reason.data)
-
-
-def show_error(form: FlaskForm, error: InvalidInput) -> None:
-    """Put a service's error on the field it names, or above the form when it names none."""
-    field = form._fields.get(error.field) if error.field else None
-    if field is None:
-        form.form_errors.append(error.message)
-    else:
-        field.errors.append(error.message)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from shop.registry.forms import (
     CertificateForm,
     RevocationForm,
     band_hints,
-    show_error,
 )
 from shop.trace.queries import lot_ref_by_url
+from shop.web.forms import form_status, show_error
 
 # Named "ocop" as before the registry had a package of its own: endpoint names stay.
 bp = Blueprint("ocop", __name__, url_prefix="/registry")
@@ -76,9 +76,8 @@ def new_certificate():
             db.session.commit()
             flash(_("Certificate %(number)s recorded.", number=certificate.number), "success")
             return redirect(url_for(".registry"))
-    status = 400 if form.is_submitted() else 200
     return render_template("ocop/new_certificate.html", form=form, bands=band_hints(),
-                           level_labels=LEVEL_LABELS), status
+                           level_labels=LEVEL_LABELS), form_status(form)
 
 
 @bp.route("/certificates/<int:certificate_id>/revoke", methods=["GET", "POST"])
@@ -99,6 +98,5 @@ def revoke(certificate_id: int):
         return redirect(url_for(".registry", status=Status.REVOKED.value))
     except InvalidInput as error:
         show_error(form, error)
-    status = 400 if form.is_submitted() else 200
     return render_template("ocop/revoke.html", form=form, certificate=certificate,
-                           level_labels=LEVEL_LABELS), status
+                           level_labels=LEVEL_LABELS), form_status(form)

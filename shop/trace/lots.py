@@ -7,7 +7,9 @@ from datetime import date
 
 from flask_babel import format_decimal as format_number
 from flask_babel import gettext as _
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from shop.accounts.models import Role, User
 from shop.catalog.models import Product
@@ -175,6 +177,30 @@ def get_lot(lot_id: int, actor: User) -> Lot:
     if not (actor.is_member_of(producer_id) or actor.has_role(Role.OFFICER)):
         raise Forbidden(_("This lot belongs to another producer."))
     return lot
+
+
+def producer_lots(producer_id: int, page: int, per_page: int) -> Pagination:
+    """One page of a producer's lots, newest first, with their products."""
+    query = (select(Lot).join(Lot.product).options(contains_eager(Lot.product))
+             .where(Product.producer_id == producer_id)
+             .order_by(Lot.produced_on.desc(), Lot.id.desc()))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+@dataclass(frozen=True)
+class LotCounts:
+    """How many lots a producer has made, and how many of them are recalled."""
+
+    total: int
+    recalled: int
+
+
+def lot_counts(producer_id: int) -> LotCounts:
+    """A producer's lots counted, all and recalled (one query)."""
+    total, recalled = db.session.execute(
+        select(func.count(Lot.id), func.count(Lot.recalled_at)).join(Lot.product)
+        .where(Product.producer_id == producer_id)).one()
+    return LotCounts(total, recalled)
 
 
 def lock_lot(lot_id: int) -> None:

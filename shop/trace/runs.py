@@ -1,22 +1,35 @@
 """Label runs: printing a lot's labels, issuing one random serial per unit when serialised."""
 
+from dataclasses import dataclass
+
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import func, insert, select
 
 from shop.accounts.models import Role, User
 from shop.core import clock, gs1
-from shop.core.errors import Forbidden, InvalidInput, InvalidState
+from shop.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.extensions import db
 from shop.ocop.listing_rule import is_listable
-from shop.trace.labels import LabelSize, LabelText, layout_label
+from shop.trace.labels import LabelSize, LabelText, cached_png, cached_svg, layout_label
 from shop.trace.links import lot_url
 from shop.trace.lots import get_lot, lock_lot
 from shop.trace.models import LabelRun, Lot, Unit
 from shop.trace.queries import load_lot_for_label
+from shop.trace.sheets import label_sheet_pdf
 from shop.web.i18n import localized
 
 MAX_RUN_LABELS = 2000
+# A lot's label as an image: how each format is drawn (through the label cache) and its type.
+_LABEL_FORMATS = {"png": (cached_png, "image/png"), "svg": (cached_svg, "image/svg+xml")}
+
+
+@dataclass(frozen=True)
+class LabelImage:
+    """A drawn label and its media type."""
+
+    body: bytes | str
+    mimetype: str
 
 
 def issued_serials(lot_id: int) -> int:
@@ -28,6 +41,35 @@ def ensure_printable(lot: Lot) -> None:
     """Refuse, with InvalidState, to print or hand out the labels of a recalled lot."""
     if lot.recalled:
         raise InvalidState(_("This lot has been recalled; its labels can no longer be printed."))
+
+
+def printable_lot(lot_id: int, actor: User) -> Lot:
+    """A lot the actor manages, with what its label prints loaded; InvalidState if recalled."""
+    lot = load_lot_for_label(get_lot(lot_id, actor).id)
+    ensure_printable(lot)
+    return lot
+
+
+def lot_label_image(lot: Lot, kind: str, size: LabelSize) -> LabelImage:
+    """A lot's label (one code for the lot) drawn as "png" or "svg", from the cache when drawn
+    before; `lot` loaded by queries.load_lot_for_label. A recalled lot's is refused."""
+    ensure_printable(lot)
+    render, mimetype = _LABEL_FORMATS[kind]
+    return LabelImage(render(lot_label(lot), size), mimetype)
+
+
+def lot_runs(lot_id: int) -> list[LabelRun]:
+    """A lot's label runs, newest first."""
+    return list(db.session.scalars(
+        select(LabelRun).where(LabelRun.lot_id == lot_id).order_by(LabelRun.id.desc())))
+
+
+def get_run(run_id: int) -> LabelRun:
+    """A label run by id (who may print it again is its lot's question: printable_lot)."""
+    run = db.session.get(LabelRun, run_id)
+    if run is None:
+        raise NotFound(_("No such label run."))
+    return run
 
 
 def print_run(lot_id: int, size: LabelSize, count: int, serialised: bool, actor: User
@@ -91,3 +133,8 @@ def run_labels(run: LabelRun, lot: Lot) -> list[LabelText]:
     serials = db.session.scalars(
         select(Unit.serial).where(Unit.run_id == run.id).order_by(Unit.id))
     return [lot_label(lot, serial) for serial in serials]
+
+
+def run_sheet_pdf(run: LabelRun, lot: Lot) -> bytes:
+    """A run's A4 sheets of labels, the same each time it is downloaded (serials included)."""
+    return label_sheet_pdf(run_labels(run, lot), LabelSize(run.size))

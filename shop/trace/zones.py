@@ -8,7 +8,7 @@ from decimal import Decimal
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from shop.accounts.models import User
 from shop.core import clock
@@ -174,6 +174,29 @@ def producer_zones(producer_id: int) -> list[Zone]:
     order = (Zone.status != ZoneStatus.ACTIVE, Zone.code)
     return list(db.session.scalars(
         select(Zone).where(Zone.producer_id == producer_id).order_by(*order)))
+
+
+def active_zones(producer_id: int) -> list[Zone]:
+    """A producer's zones that may supply a lot now, by code."""
+    return list(db.session.scalars(
+        select(Zone).where(Zone.producer_id == producer_id, Zone.status == ZoneStatus.ACTIVE)
+        .order_by(Zone.code)))
+
+
+@dataclass(frozen=True)
+class ZoneCounts:
+    """How many zones a producer has, and how many of them are active."""
+
+    total: int
+    active: int
+
+
+def zone_counts(producer_id: int) -> ZoneCounts:
+    """A producer's zones counted, all and active (one query)."""
+    total, active = db.session.execute(
+        select(func.count(Zone.id), func.count(case((Zone.status == ZoneStatus.ACTIVE, 1))))
+        .where(Zone.producer_id == producer_id)).one()
+    return ZoneCounts(total, active)
 
 
 def season_of(day: date, seasons_per_year: int) -> tuple[int, int]:

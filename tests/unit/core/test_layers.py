@@ -9,8 +9,9 @@ LAYERS = {"core", "web"}
 FEATURES = sorted(p.parent.name for p in SHOP.glob("*/__init__.py")
                   if p.parent.name not in LAYERS)
 # Besides itself, what each layer may import: the configuration constants (core), and the
-# unbound extensions (web).
-ALLOWED = {"core": {"core", "config"}, "web": {"core", "web", "config", "extensions"}}
+# unbound extensions and the write lock (web: the portal's POSTs take it, shop/web/audiences.py).
+ALLOWED = {"core": {"core", "config"},
+           "web": {"core", "web", "config", "extensions", "database"}}
 
 
 def _imported_modules(path: Path) -> set[str]:

@@ -98,7 +98,8 @@ def test_a_periodic_job_runs_once_per_period_even_with_two_workers(make_app, cle
         clock.shift(timedelta(minutes=1))
         next_period = _in_threads(workers, _jobs)
 
-    assert sorted(sum(first, [])) == ["accounts.purge_expired_sessions", "mail.purge_sent", "test.tick"]
+    assert sorted(sum(first, [])) == ["accounts.purge_expired_sessions", "mail.purge_sent",
+                                      "test.tick"]
     assert same_period == [[], []]
     assert sum(next_period, []) == ["test.tick"]
     assert [run.replace(tzinfo=UTC) for run in runs] == [START, START + timedelta(hours=1)]

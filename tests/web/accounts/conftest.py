@@ -1,6 +1,10 @@
-"""Account pages are read in English."""
+"""Account pages are read in English; the portal's home is a producer member's."""
 
 import pytest
+
+from tests.web.portal import member, member_client, producer
+
+__all__ = ["member", "member_client", "producer"]
 
 
 @pytest.fixture(autouse=True)

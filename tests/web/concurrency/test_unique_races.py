@@ -10,7 +10,7 @@ from shop.accounts.models import Role
 from shop.extensions import db
 from tests.factories import ProducerFactory, ProductFactory, ProvinceFactory, UserFactory
 from tests.web.concurrency.support import at_once, client_of, rows_removed_after
-from tests.web.portal.test_zones import zone_form
+from tests.web.trace.portal.test_zones import zone_form
 
 pytestmark = pytest.mark.no_db
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from shop.extensions import db
 from shop.trace.models import Lot, LotInput, Standard, ZoneStatus
 from tests.factories import LotFactory, ProductFactory, ZoneFactory
-from tests.web.portal.conftest import error_of, selected, typed
+from tests.web.portal import error_of, selected, typed
 
 
 @pytest.fixture

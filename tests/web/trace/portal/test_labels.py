@@ -15,7 +15,7 @@ from shop.trace.links import lot_url
 from shop.trace.models import LabelRun, Unit
 from shop.trace.queries import load_lot
 from tests.factories import LabelRunFactory, LotFactory, ProductFactory, UnitFactory
-from tests.web.portal.conftest import error_of, typed
+from tests.web.portal import error_of, typed
 
 GTIN = gs1.with_check_digit("893456789012")
 

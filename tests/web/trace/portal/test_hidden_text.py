@@ -7,8 +7,8 @@ from sqlalchemy import select
 from shop.extensions import db
 from shop.trace.models import Zone
 from tests.factories import ProductFactory, ProvinceFactory
-from tests.web.portal.conftest import error_of
-from tests.web.portal.test_zones import zone_form
+from tests.web.portal import error_of
+from tests.web.trace.portal.test_zones import zone_form
 
 INVISIBLE = "\u200b\u200b\u200b"
 OVERRIDE = "Đồi chè \u202egnol Ô"

@@ -13,14 +13,14 @@ from shop.core.urls import absolute_path
 from shop.database import write_transaction
 from shop.extensions import db
 from shop.trace import queries
-from shop.trace.labels import LabelSize, cached_png, cached_svg
 from shop.trace.linkset import LINKSET_TYPE, link_targets, linkset, product_links
 from shop.trace.models import Lot
 from shop.trace.pages import lot_parts
 from shop.trace.queries import LotRef
 from shop.trace.report import unit_notice
-from shop.trace.runs import lot_label
+from shop.trace.runs import lot_label_image
 from shop.trace.scans import peek_unit, record_scan
+from shop.trace.views.label_responses import label_response, requested_size
 
 bp = Blueprint("trace", __name__)
 
@@ -135,31 +135,6 @@ def resolve_token(token: str, serial: str | None = None):
                    _("This trace code is not on record."))
 
 
-def requested_size() -> LabelSize:
-    """The label size a request asks for (`?size=`, medium by default); 400 if there is none."""
-    try:
-        return LabelSize(request.args.get("size", LabelSize.MEDIUM.value))
-    except ValueError:
-        abort(400, _("There is no label size called “%(size)s”.", size=request.args["size"]))
-
-
-_LABEL_FORMATS = {"png": (cached_png, "image/png"), "svg": (cached_svg, "image/svg+xml")}
-
-
-def label_image(lot: Lot, kind: str, public: bool) -> Response:
-    """A lot's label (one code for the lot) as PNG or SVG, in the size the request asks for;
-    `lot` loaded by queries.load_lot_for_label, and not recalled. Kept by anyone if public,
-    but revalidated on each use (a 304 by its ETag), so a recall stops it at once."""
-    render, mimetype = _LABEL_FORMATS[kind]
-    response = current_app.make_response(
-        (render(lot_label(lot), requested_size()), 200, {"Content-Type": mimetype}))
-    response.cache_control.public = public
-    response.cache_control.private = not public or None
-    response.cache_control.no_cache = True
-    response.add_etag()
-    return response.make_conditional(request)
-
-
 def _public_lot(lot_id: int) -> Lot:
     """A lot whose label may be handed out; a recalled one is gone (410), with the reason."""
     lot = queries.load_lot_for_label(lot_id)
@@ -174,10 +149,12 @@ def _public_lot(lot_id: int) -> Lot:
 @bp.get("/labels/lots/<int:lot_id>.png")
 def lot_label_png(lot_id: int):
     """A lot's public label (one code for the whole lot) as PNG; serialised labels are private."""
-    return label_image(_public_lot(lot_id), "png", public=True)
+    return label_response(lot_label_image(_public_lot(lot_id), "png", requested_size()),
+                          public=True)
 
 
 @bp.get("/labels/lots/<int:lot_id>.svg")
 def lot_label_svg(lot_id: int):
     """A lot's public label as SVG."""
-    return label_image(_public_lot(lot_id), "svg", public=True)
+    return label_response(lot_label_image(_public_lot(lot_id), "svg", requested_size()),
+                          public=True)

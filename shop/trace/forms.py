@@ -1,4 +1,4 @@
-"""The producer portal's forms: zones, lots, label runs, recalls, listings and photos."""
+"""The producers' forms of traceability: zones, lots, label runs and recalls."""
 
 import re
 from dataclasses import replace
@@ -6,7 +6,6 @@ from dataclasses import replace
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
     DecimalField,
@@ -22,16 +21,15 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from shop.catalog.listings import ListingInput
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import InvalidInput
 from shop.places.models import Province
-from shop.registry.forms import show_error
 from shop.trace.labels import LabelSize
 from shop.trace.lots import HarvestInput, LotData
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 from shop.trace.zones import CYCLE_LABELS, STANDARD_LABELS, ZONE_STATUS_LABELS, ZoneInput
+from shop.web.forms import optional_int, show_error
 from shop.web.i18n import localized
 
 INPUT_ROWS = 3
@@ -40,11 +38,6 @@ MAX_INPUT_ROWS = 30
 _ROW_FIELD = re.compile(r"inputs-(\d+)-(\w+)")
 # A posted input row's fields, by the index the browser (or a hand-made request) gave it.
 _POSTED_ROW = re.compile(r"inputs-(\d+)-")
-
-
-def _optional_int(value: object) -> int | None:
-    """Coerce a select's value, leaving the empty "choose…" option as None."""
-    return None if value in (None, "") else int(value)
 
 
 def _finite(_form, field) -> None:
@@ -68,7 +61,7 @@ class ZoneForm(FlaskForm):
     area_ha = DecimalField(_l("Area (ha)"), places=2, validators=[InputRequired(), _finite])
     commune = StringField(_l("Commune"), validators=[InputRequired(), Length(max=120)])
     district = StringField(_l("District"), default="", validators=[Length(max=120)])
-    province_id = SelectField(_l("Province"), coerce=_optional_int,
+    province_id = SelectField(_l("Province"), coerce=optional_int,
                               validators=[InputRequired(_l("Choose a province."))])
     latitude = DecimalField(_l("Latitude"), places=6, validators=[Optional(), _finite])
     longitude = DecimalField(_l("Longitude"), places=6, validators=[Optional(), _finite])
@@ -120,7 +113,7 @@ class InputRowForm(Form):
     """One row of raw material: a zone, its harvest date and kilograms; empty rows are ignored."""
 
     # Choices are not checked here: the service says why a zone cannot supply the lot.
-    zone_id = SelectField(_l("Zone"), coerce=_optional_int, validate_choice=False)
+    zone_id = SelectField(_l("Zone"), coerce=optional_int, validate_choice=False)
     harvested_on = DateField(_l("Harvested on"), validators=[Optional()])
     quantity_kg = IntegerField(_l("Kilograms"), validators=[Optional()])
 
@@ -144,7 +137,7 @@ class InputRowForm(Form):
 class LotForm(FlaskForm):
     """A production lot and the zones its raw material came from."""
 
-    product_id = SelectField(_l("Product"), coerce=_optional_int, validate_choice=False,
+    product_id = SelectField(_l("Product"), coerce=optional_int, validate_choice=False,
                              validators=[InputRequired(_l("Choose the product."))])
     code = StringField(_l("Lot number"), validators=[InputRequired()])
     produced_on = DateField(_l("Produced on"), default=clock.today, validators=[InputRequired()])
@@ -240,27 +233,3 @@ class RecallForm(FlaskForm):
     """Recalling a lot: the reason shoppers will read on its trace page."""
 
     reason = TextAreaField(_l("Reason for the recall"), validators=[Length(max=2000)])
-
-
-class ListingForm(FlaskForm):
-    """A product's story in both languages, its price and its GTIN."""
-
-    story_vi = TextAreaField(_l("Story (Vietnamese)"), validators=[Length(max=10_000)])
-    story_en = TextAreaField(_l("Story (English)"), validators=[Length(max=10_000)])
-    price_vnd = IntegerField(_l("Price (đồng)"), validators=[InputRequired()])
-    gtin = StringField(_l("GTIN (barcode number)"), validators=[Length(max=20)])
-
-    def to_input(self) -> ListingInput:
-        """The service's input."""
-        return ListingInput(story_vi=self.story_vi.data or "", story_en=self.story_en.data or "",
-                            price_vnd=self.price_vnd.data, gtin=self.gtin.data or "")
-
-
-class PhotoForm(FlaskForm):
-    """A photo to add, with what it shows for people who cannot see it."""
-
-    photo = FileField(_l("Photo"), validators=[FileRequired(_l("Choose a photo to upload."))],
-                      render_kw={"accept": "image/jpeg,image/png,image/webp"})
-    alt_vi = StringField(_l("What the photo shows (Vietnamese)"),
-                         validators=[InputRequired(), Length(max=200)])
-    alt_en = StringField(_l("What the photo shows (English)"), validators=[Length(max=200)])

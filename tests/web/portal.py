@@ -1,4 +1,6 @@
-"""A producer with a signed-in member, and helpers for reading the portal's forms."""
+"""The portal's tests: a producer with a signed-in member, in English at a fixed time, and
+helpers for reading its forms. Each feature's tests/web/<feature>/portal/conftest.py takes the
+fixtures from here."""
 
 import re
 

@@ -10,7 +10,7 @@ from shop.catalog.models import Product
 from shop.extensions import db
 from tests.factories import ProductFactory
 from tests.web.concurrency.support import rows_removed_after
-from tests.web.portal.conftest import error_of
+from tests.web.portal import error_of
 
 GTIN13 = "8931454800033"
 GTIN12 = "036000291452"

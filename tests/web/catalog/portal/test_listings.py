@@ -8,7 +8,7 @@ from PIL import Image
 from shop.catalog.listings import MAX_PHOTOS
 from shop.catalog.models import ProductImage
 from tests.factories import ProductFactory, ProductImageFactory
-from tests.web.portal.conftest import error_of, typed
+from tests.web.portal import error_of, typed
 
 GTIN = "8935049510864"  # a valid GTIN-13
 

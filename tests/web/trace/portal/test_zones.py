@@ -9,7 +9,7 @@ from sqlalchemy import select
 from shop.extensions import db
 from shop.trace.models import CropCycle, Standard, Zone, ZoneStatus
 from tests.factories import ProvinceFactory, ZoneFactory
-from tests.web.portal.conftest import error_of, selected, typed
+from tests.web.portal import error_of, selected, typed
 
 
 @pytest.fixture

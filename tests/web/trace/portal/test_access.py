@@ -35,20 +35,6 @@ def test_customers_may_not_open_the_portal(client, sign_in, lot):
     assert lot.recalled_at is None
 
 
-def test_the_home_page_counts_the_producers_zones_and_lots(member_client, producer, lot):
-    ZoneFactory(producer=producer, status="suspended")
-    LotFactory(product=lot.product, recalled_at=lot.created_at, recall_reason="Mốc")
-    LotFactory()  # another producer's lot, with another producer's zone
-    html = member_client.get("/portal/").get_data(as_text=True)
-    assert "<h1>HTX Chè Cầu Đất</h1>" in html
-    # Each lot made by the factory brings a zone of its own.
-    assert '<dd id="zone-count">3</dd>' in html
-    assert '<dd id="active-zone-count">2</dd>' in html
-    assert '<dd id="lot-count">2</dd>' in html
-    assert '<dd id="recalled-lot-count">1</dd>' in html
-    assert 'href="/portal/zones"' in html and 'href="/portal/lots"' in html
-
-
 def test_a_member_cannot_open_another_producers_lot(member_client):
     theirs = LotFactory(code="THEIRS-1")
     run = LabelRunFactory(lot=theirs)
@@ -83,13 +69,6 @@ def test_an_officer_may_open_a_lot_and_recall_it_but_not_print(client, sign_in, 
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Lot LOT-42 recalled." in html
     assert "Kiểm tra phát hiện nấm mốc" in html
-
-
-def test_an_account_outside_any_producer_has_no_portal(client, sign_in):
-    sign_in(UserFactory(role=Role.ADMIN))
-    response = client.get("/portal/")
-    assert response.status_code == 403
-    assert "Your account does not belong to a producer." in response.get_data(as_text=True)
 
 
 def test_every_page_renders_in_vietnamese_the_default(member_client, producer, lot):

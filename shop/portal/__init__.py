@@ -1,1 +1,0 @@
-"""The producer portal: a producer's members manage its raw-material zones, lots and labels."""

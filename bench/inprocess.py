@@ -1,6 +1,7 @@
 """CPU per request in-process, without a server or wrk: what the app itself costs per page.
 
-    .venv/bin/python bench/inprocess.py [--only healthz,catalog] [--requests 300] [--profile product]
+    .venv/bin/python bench/inprocess.py [--only healthz,catalog] [--requests 300] [--calls]
+                                        [--profile product] [--profile-again catalog]
 
 Calls the WSGI app directly (no gunicorn, no sockets) on the bench data set with production
 settings, and prints the process CPU time per request for each target, seen before (cache warm)
@@ -12,7 +13,6 @@ is steadier on a shared machine than wall time; the database's own CPU is not in
 import argparse
 import cProfile
 import io
-import os
 import pstats
 import statistics
 import sys
@@ -113,7 +113,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--calls", action="store_true", help="also count function calls")
     parser.add_argument("--profile", default="", help="a target whose first views to profile")
-    parser.add_argument("--profile-again", default="", help="a target whose repeat views to profile")
+    parser.add_argument("--profile-again", default="",
+                        help="a target whose repeat views to profile")
     args = parser.parse_args()
     env = app_env(dataset.ensure())
     chosen = targets(env)

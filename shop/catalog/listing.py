@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import Select, and_, select
-from sqlalchemy.orm import contains_eager, with_expression
+from sqlalchemy.orm import contains_eager, defer, with_expression
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from shop.catalog.models import Product, ProductImage
@@ -63,6 +63,15 @@ def with_cover() -> LoaderOption:
                    .order_by(ProductImage.position, ProductImage.id).limit(1)
                    .correlate(Product).scalar_subquery())
     return with_expression(Product.cover_path, first_photo)
+
+
+@lru_cache(maxsize=1)
+def for_cards() -> tuple[LoaderOption, ...]:
+    """Options for lists of products (cards, API lists): the cover, and not the long texts
+    (stories in two languages, the folded search text), kilobytes a row no card shows;
+    reading one anyway raises rather than costing a query per card."""
+    return (with_cover(), defer(Product.story_vi, raiseload=True),
+            defer(Product.story_en, raiseload=True), defer(Product.search_text, raiseload=True))
 
 
 def is_listed(product_id: int, today: date | None = None) -> bool:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import joinedload
 
-from shop.catalog.listing import listed_product_ids, listed_products, with_cover
+from shop.catalog.listing import for_cards, listed_product_ids, listed_products
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.text import search_words
@@ -112,7 +112,7 @@ def search(query: CatalogQuery, today: date | None = None) -> Page:
         listed_products(today).where(*conditions)
         # The group is one of six, joined rather than fetched by a query of its own; the
         # cover photo and the number of matches ride along as columns.
-        .options(joinedload(Product.group, innerjoin=True), with_cover())
+        .options(joinedload(Product.group, innerjoin=True), *for_cards())
         .add_columns(func.count().over())
         .order_by(*_ORDER_BY[query.sort])
         .limit(query.per_page)

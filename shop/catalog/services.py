@@ -5,10 +5,10 @@ from datetime import date
 from functools import lru_cache
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import Select, bindparam, func, select, union_all
+from sqlalchemy.orm import joinedload
 
-from shop.catalog.listing import listed_product_ids, listed_products, with_cover
+from shop.catalog.listing import for_cards, listed_product_ids, listed_products, with_cover
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import NotFound
@@ -52,7 +52,7 @@ def featured(min_stars: int) -> list[Product]:
     """The best-scored listed products with exactly `min_stars` stars."""
     return list(db.session.scalars(
         listed_products().where(Certificate.stars == min_stars)
-        .options(with_cover())
+        .options(*for_cards())
         .order_by(Certificate.score.desc(), Product.id).limit(FEATURED_COUNT)
     ))
 
@@ -95,15 +95,22 @@ def _listed_provinces_on(today: date) -> Select[tuple[Province]]:
 
 def listed_product(slug: str) -> Product:
     """The listed product with `slug`, its photos and group loaded; NotFound otherwise."""
-    product = db.session.scalar(
-        listed_products().where(Product.slug == slug)
-        # Group and sub-group are single rows: joined, not fetched by queries of their own.
-        .options(selectinload(Product.images), joinedload(Product.group, innerjoin=True),
-                 joinedload(Product.subgroup), with_cover())
-    )
+    product = db.session.scalars(_listed_product_on(clock.today()), {"slug": slug}
+                                 ).unique().first()
     if product is None:
         raise NotFound(_("No listed product has this address."))
     return product
+
+
+# Hot statements are built once a day, their values bound at run time: building one costs
+# about as much as running it.
+@lru_cache(maxsize=4)
+def _listed_product_on(today: date) -> Select[tuple[Product]]:
+    return (listed_products(today).where(Product.slug == bindparam("slug"))
+            # Group, sub-group and the few photos are joined, not fetched by queries of
+            # their own.
+            .options(joinedload(Product.images), joinedload(Product.group, innerjoin=True),
+                     joinedload(Product.subgroup), with_cover()))
 
 
 def unlisted_product(slug: str) -> Product | None:
@@ -113,31 +120,46 @@ def unlisted_product(slug: str) -> Product | None:
 
 
 def related(product: Product) -> list[Product]:
-    """Other listed products of the same group, the same producer's first, then by stars.
-
-    Ordering the whole group at once sorts thousands of rows; instead the producer's own
-    products, then each star rating from the top, are read in id order until there are
-    enough, each an index walk that stops early.
-    """
+    """Other listed products of the same group, the same producer's first, then by stars."""
     today = clock.today()
-    same_group = listed_product_ids(today).where(Product.group_id == product.group_id,
-                                                 Product.id != product.id)
-    ids = list(db.session.scalars(
-        same_group.where(Product.producer_id == product.producer_id)
-        .order_by(Certificate.stars.desc(), Product.id).limit(RELATED_COUNT)))
-    for stars in range(max(STAR_BANDS), MIN_OCOP_STARS - 1, -1):
-        if len(ids) == RELATED_COUNT:
-            break
-        ids += db.session.scalars(
-            same_group.where(Product.producer_id != product.producer_id,
-                             Certificate.stars == stars)
-            .order_by(Product.id).limit(RELATED_COUNT - len(ids)))
+    rows = db.session.execute(_related_candidates_on(today), {
+        "group_id": product.group_id, "product_id": product.id,
+        "producer_id": product.producer_id}).all()
+    ranked = sorted(rows, key=lambda row: (row.producer_id != product.producer_id,
+                                           -row.stars, row.id))
+    ids = [row.id for row in ranked[:RELATED_COUNT]]
     if not ids:
         return []
-    loaded = {item.id: item for item in db.session.scalars(
-        listed_products(today).where(Product.id.in_(ids))
-        .options(with_cover()))}
+    loaded = {item.id: item for item in db.session.scalars(_cards_by_id_on(today),
+                                                           {"ids": ids})}
     return [loaded[item_id] for item_id in ids]
+
+
+@lru_cache(maxsize=4)
+def _cards_by_id_on(today: date) -> Select[tuple[Product]]:
+    return (listed_products(today).where(Product.id.in_(bindparam("ids", expanding=True)))
+            .options(*for_cards()))
+
+
+@lru_cache(maxsize=4)
+def _related_candidates_on(today: date) -> Select:
+    """Candidates for `related`, one query built once a day (parameters bound at run time).
+
+    Ordering the whole group at once sorts thousands of rows; instead the producer's own
+    products, and the first few of each star rating in id order, are each an index walk
+    that stops early, read together and ranked by `related`.
+    """
+    candidates = listed_product_ids(today).where(
+        Product.group_id == bindparam("group_id"), Product.id != bindparam("product_id"),
+    ).with_only_columns(Product.id, Product.producer_id, Certificate.stars)
+    own = (candidates.where(Product.producer_id == bindparam("producer_id"))
+           .order_by(Certificate.stars.desc(), Product.id))
+    others = [candidates.where(Product.producer_id != bindparam("producer_id"),
+                               Certificate.stars == stars).order_by(Product.id)
+              for stars in range(max(STAR_BANDS), MIN_OCOP_STARS - 1, -1)]
+    # Each part keeps its own ORDER BY and LIMIT inside a subquery (SQLite wants that).
+    return union_all(*(select(part.limit(RELATED_COUNT).subquery())
+                       for part in (own, *others)))
 
 
 def sitemap_slugs() -> list[str]:

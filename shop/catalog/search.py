@@ -104,26 +104,28 @@ def filtered(query: CatalogQuery, today: date | None = None) -> Select[tuple[Pro
 
 
 def search(query: CatalogQuery, today: date | None = None) -> Page:
-    """One page of the catalog for `query`: one query whatever the page size, two for a
-    page past the last one (which then needs its own count)."""
+    """One page of the catalog for `query`: two queries whatever the page size.
+
+    The count stays a query of its own: it needs only products and certificates, where a
+    `count(*) OVER ()` beside the page would join producer, province, group and cover for
+    every match (213 ms instead of 5 at 10,000 products).
+    """
     today = today or clock.today()
     conditions = _conditions(query)
-    rows = db.session.execute(
-        listed_products(today).where(*conditions)
+    total = db.session.scalar(listed_product_ids(today).where(*conditions)
+                              .with_only_columns(func.count(Product.id)))
+    order = _ORDER_BY[query.sort]
+    # The page's ids first, over products and certificates alone: the rows OFFSET skips
+    # then cost an index step each, not the joins and the cover photo's subquery.
+    page_ids = (listed_product_ids(today).where(*conditions).order_by(*order)
+                .limit(query.per_page).offset((query.page - 1) * query.per_page)
+                .correlate(None))
+    items = db.session.scalars(
+        listed_products(today).where(Product.id.in_(page_ids))
         # The group is one of six, joined rather than fetched by a query of its own; the
-        # cover photo and the number of matches ride along as columns.
+        # cover photo rides along as a column.
         .options(joinedload(Product.group, innerjoin=True), *for_cards())
-        .add_columns(func.count().over())
-        .order_by(*_ORDER_BY[query.sort])
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page)
+        .order_by(*order)
     ).all()
-    if rows:
-        total = rows[0][1]
-    elif query.page == 1:
-        total = 0
-    else:
-        total = db.session.scalar(listed_product_ids(today).where(*conditions)
-                                  .with_only_columns(func.count(Product.id))) or 0
-    return Page(items=[product for product, _total in rows], page=query.page,
-                per_page=query.per_page, total=total, query=query)
+    return Page(items=list(items), page=query.page, per_page=query.per_page,
+                total=total or 0, query=query)

@@ -80,3 +80,24 @@ def test_the_features_import_graph_has_no_cycle():
 
     for feature in FEATURES:
         visit(feature, [])
+
+
+# Selling sits on top of what it sells: orders use payments (a gateway per method), both use
+# the catalog, trace and outlets, and nothing below knows of either.
+SELLING = ("payments", "orders")
+BELOW_SELLING = {"places", "mail", "producers", "accounts", "ocop", "catalog", "trace", "outlets"}
+
+
+def test_payments_and_orders_sit_above_what_they_sell():
+    for feature in sorted(BELOW_SELLING & set(FEATURES)):
+        wrong = {part: files for part, files in _imports_of(feature).items() if part in SELLING}
+        assert wrong == {}, f"shop.{feature} imports {sorted(wrong)}"
+    assert "orders" not in _imports_of("payments")
+
+
+def test_payments_and_orders_reach_into_no_other_features_pages():
+    for part in SELLING:
+        pages = {module for path in sorted((SHOP / part).rglob("*.py"))
+                 for module in _imported_modules(path)
+                 if _part(module) != part and "views" in module.split(".")}
+        assert pages == set(), f"shop.{part} imports pages: {sorted(pages)}"

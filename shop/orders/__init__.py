@@ -1,0 +1,1 @@
+"""Orders: numbers, the order state machine and totals (the cart and checkout build on them)."""

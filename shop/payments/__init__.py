@@ -1,0 +1,1 @@
+"""Payments: gateways behind one interface (VietQR, cash; cards later), and reconciliation."""

@@ -39,9 +39,9 @@ def registry():
     if status_arg is not None and status_arg not in TABS:
         abort(400, _("There is no certificate status called “%(status)s”.", status=status_arg))
     status = Status(status_arg) if status_arg else None
-    page = services.registry_page(status, requested_page(request.args),
-                                  PAGE_SIZE)
-    return render_template("ocop/registry.html", page=page, status=status, tabs=TABS,
+    page = services.registry_page(status, requested_page(request.args), PAGE_SIZE,
+                                  actor=current_user)
+    return render_template("registry/registry.html", page=page, status=status, tabs=TABS,
                            status_labels=STATUS_LABELS, level_labels=LEVEL_LABELS)
 
 
@@ -65,7 +65,7 @@ def find_lot():
 @role_required(Role.OFFICER)
 def new_certificate():
     """Record a certificate for a product; it replaces the product's live one."""
-    form = CertificateForm(services.product_choices(),
+    form = CertificateForm(services.product_choices(current_user),
                            product_id=request.args.get("product", type=int))
     if form.validate_on_submit():
         try:
@@ -77,7 +77,7 @@ def new_certificate():
             flash(_("Certificate %(number)s recorded.", number=certificate.number), "success")
             return redirect(url_for(".registry"))
     status = 400 if form.is_submitted() else 200
-    return render_template("ocop/new_certificate.html", form=form, bands=band_hints(),
+    return render_template("registry/new_certificate.html", form=form, bands=band_hints(),
                            level_labels=LEVEL_LABELS), status
 
 
@@ -87,7 +87,7 @@ def revoke(certificate_id: int):
     """Confirm and record a revocation decision; the product leaves the catalog at once."""
     form = RevocationForm()
     try:
-        certificate = services.certificate_to_revoke(certificate_id)
+        certificate = services.certificate_to_revoke(certificate_id, current_user)
         if form.validate_on_submit():
             services.revoke_certificate(certificate.id, form.to_input(), actor=current_user)
             db.session.commit()
@@ -100,5 +100,5 @@ def revoke(certificate_id: int):
     except InvalidInput as error:
         show_error(form, error)
     status = 400 if form.is_submitted() else 200
-    return render_template("ocop/revoke.html", form=form, certificate=certificate,
+    return render_template("registry/revoke.html", form=form, certificate=certificate,
                            level_labels=LEVEL_LABELS), status

@@ -74,18 +74,25 @@ def scope_filter(stmt: Select, scope: Scope) -> Select:
     return stmt.where(Producer.province_id.in_(scope))
 
 
+def validate_decision(number: str, authority: str, recognized_on: date, today: date) -> None:
+    """Raise InvalidInput naming the field of a decision's number, authority or date at fault."""
+    if not number.strip():
+        raise InvalidInput(_("Enter the decision number."), "number")
+    if not authority.strip():
+        raise InvalidInput(_("Enter the issuing authority."), "authority")
+    if recognized_on > today:
+        raise InvalidInput(_("The recognition date cannot be in the future."), "recognized_on")
+
+
 def validate_certificate(data: CertificateInput, today: date) -> None:
     """Raise InvalidInput naming the first field that breaks an OCOP rule."""
-    if not data.number.strip():
-        raise InvalidInput(_("Enter the decision number."), "number")
-    if not data.authority.strip():
-        raise InvalidInput(_("Enter the issuing authority."), "authority")
+    validate_decision(data.number, data.authority, data.recognized_on, today)
     if data.stars not in STAR_BANDS:
         raise InvalidInput(_("Stars must be between 1 and 5."), "stars")
     low, high = STAR_BANDS[data.stars]
     if not low <= data.score <= high:
         raise InvalidInput(
-            _("A %(stars)d-star product scores %(low)d to %(high)d points, not %(score)d.",
+            _("%(score)d is not in the %(stars)d-star band (%(low)d–%(high)d).",
               stars=data.stars, low=low, high=high, score=data.score), "score")
     parts = {name: getattr(data, name) for name in PART_MAXIMUMS}
     for name, value in parts.items():
@@ -95,8 +102,6 @@ def validate_certificate(data: CertificateInput, today: date) -> None:
     if all(v is not None for v in parts.values()) and sum(parts.values()) != data.score:
         raise InvalidInput(_("Parts A, B and C add up to %(sum)d, not the total %(score)d.",
                              sum=sum(parts.values()), score=data.score), "score")
-    if data.recognized_on > today:
-        raise InvalidInput(_("The recognition date cannot be in the future."), "recognized_on")
     expected = level_for(data.stars, data.recognized_on)
     if data.level != expected:
         raise InvalidInput(
@@ -118,11 +123,17 @@ def record_certificate(data: CertificateInput, actor: User, today: date | None =
 
 
 def ensure_supersedes(previous: Certificate, recognized_on: date) -> None:
-    """InvalidInput on recognized_on when the live certificate is newer than the new one."""
+    """InvalidInput on recognized_on unless a certificate recognised then may replace the live
+    one: not when that one is newer, nor when it was revoked after that day."""
     if previous.recognized_on > recognized_on:
         raise InvalidInput(
             _("A newer certificate (recognised %(date)s) is already recorded.",
               date=previous.recognized_on.isoformat()), "recognized_on")
+    # An older decision must not bring back a product revoked since.
+    if previous.revoked_on is not None and previous.revoked_on > recognized_on:
+        raise InvalidInput(
+            _("The live certificate was revoked on %(date)s, after this recognition date.",
+              date=previous.revoked_on.isoformat()), "recognized_on")
 
 
 def live_certificates(product_ids: Sequence[int]) -> dict[int, Certificate]:
@@ -260,6 +271,13 @@ def registry_page(status: Status | None, page: int, per_page: int, actor: User,
         registry_query(status, today, scope).limit(per_page).offset((page - 1) * per_page))
     return RegistryPage(rows=[(certificate, Status(value)) for certificate, value in rows],
                         page=page, per_page=per_page, total=total, counts=counts)
+
+
+def registry_rows(status: Status | None, actor: User, today: date | None = None):
+    """Every certificate `actor` keeps of `status` (None: all), as (certificate, status) rows
+    in the page's order, fetched in batches (for the exports)."""
+    query = registry_query(status, today, require_officer(actor))
+    return db.session.execute(query.execution_options(yield_per=1000))
 
 
 def product_choices(actor: User) -> list[Product]:

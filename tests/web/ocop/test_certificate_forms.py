@@ -87,8 +87,7 @@ def test_a_score_outside_the_band_keeps_what_was_typed(officer_client):
                                    data=record_form(product, score="95", score_a="38"))
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert ('<p class="error" id="score-error">A 4-star product scores 70 to 89 points, '
-            'not 95.</p>') in html
+    assert '<p class="error" id="score-error">95 is not in the 4-star band (70–89).</p>' in html
     assert typed(html, "score") == "95"
     assert typed(html, "number") == "125/QĐ-UBND"
     assert typed(html, "authority") == "UBND tỉnh Lâm Đồng"

@@ -4,6 +4,7 @@ keys the rows carry (registration number, GTIN, folded name)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import or_, select
 
@@ -26,8 +27,10 @@ _KIND_PREFIXES = (
 _PROVINCE_WORDS = ("tinh", "thanh pho", "tp")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name as compared: folded, punctuation and repeated spaces dropped."""
+    # Cached: a file names the same producers, groups and provinces on row after row.
     return " ".join(search_words(name))
 
 
@@ -56,6 +59,7 @@ class Places:
             for name in filter(None, (name_key(n) for n in names)):
                 self._provinces.setdefault(name, province)
         self.groups = list(db.session.scalars(select(ProductGroup).order_by(ProductGroup.code)))
+        self._group_names = [(g, name_key(g.name_vi), name_key(g.name_en)) for g in self.groups]
 
     def province(self, written: str) -> Province | None:
         """The province "Tỉnh Lâm Đồng", "lam dong" or a former name such as "Đắk Nông" names."""
@@ -71,12 +75,11 @@ class Places:
         words = key.split()
         if words and words[-1].isdigit() and len(words) <= 2:
             return [g for g in self.groups if g.code == int(words[-1])]
-        exact = [g for g in self.groups if key in (name_key(g.name_vi), name_key(g.name_en))]
+        exact = [g for g, vi, en in self._group_names if key in (vi, en)]
         if exact:
             return exact
-        return [g for g in self.groups
-                if f" {key} " in f" {name_key(g.name_vi)} " or
-                f" {key} " in f" {name_key(g.name_en)} "]
+        return [g for g, vi, en in self._group_names
+                if f" {key} " in f" {vi} " or f" {key} " in f" {en} "]
 
 
 class Registry:

@@ -138,9 +138,9 @@ def _read_xlsx(content: bytes, limits: Limits) -> Table:
         if not workbook.worksheets:
             raise FileRefused(_("The file is empty."))
         sheet = workbook.worksheets[0]
-        rows = _sheet_rows(sheet, limits)
         # openpyxl's read-only sheets keep their part's name only in this attribute.
-        merged = _merged_ranges(archive, sheet._worksheet_path)
+        merged = _scan_sheet(archive, sheet._worksheet_path)
+        rows = _sheet_rows(sheet, limits)
     except (KeyError, ValueError, TypeError, ParseError, OSError, zipfile.BadZipFile):
         raise _not_a_workbook() from None
     finally:
@@ -149,29 +149,35 @@ def _read_xlsx(content: bytes, limits: Limits) -> Table:
 
 
 def _sheet_rows(sheet, limits: Limits) -> list[tuple[int, tuple]]:
+    # A sheet's recorded size may be wrong (some tools write none, or a stale one): read every
+    # row there is. Rows come in order from 1, the missing ones as empty rows.
+    sheet.reset_dimensions()
     rows = []
-    for cells in sheet.iter_rows():
-        line = None
-        for cell in cells:
-            if cell.data_type == "f":
-                raise FileRefused(_(
-                    "Cell %(cell)s holds a formula (%(formula)s): copy the sheet and paste "
-                    "it back as values only, then upload it again.",
-                    cell=cell.coordinate, formula=str(cell.value)[:40]))
-            line = line or getattr(cell, "row", None)
-        values = tuple(cell.value for cell in cells)
-        if line is not None and any(_filled(value) for value in values):
+    for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if any(_filled(value) for value in values):
             rows.append((line, values))
             if len(rows) > limits.max_rows + _SLACK_ROWS:
                 raise too_many_rows(limits)
     return rows
 
 
-def _merged_ranges(archive: zipfile.ZipFile, part: str) -> tuple[MergedRange, ...]:
-    merged = []
+def _scan_sheet(archive: zipfile.ZipFile, part: str) -> tuple[MergedRange, ...]:
+    """The sheet's merged cells; FileRefused at its first formula, before any row is read.
+    One streaming pass over the part's XML, a fifth of what openpyxl takes for the values."""
+    merged, cell = [], ""
     with archive.open(part) as source:
-        for _event, element in iterparse(source):
-            if element.tag.rpartition("}")[2] == "mergeCell":
+        for event, element in iterparse(source, events=("start", "end")):
+            tag = element.tag.rpartition("}")[2]
+            if event == "start":
+                if tag == "c":
+                    cell = element.get("r", "")
+                continue
+            if tag == "f":
+                raise FileRefused(_(
+                    "Cell %(cell)s holds a formula (%(formula)s): copy the sheet and paste "
+                    "it back as values only, then upload it again.",
+                    cell=cell, formula=f"={element.text or '…'}"[:40]))
+            if tag == "mergeCell":
                 ref = element.get("ref", "")
                 _min_col, first_row, _max_col, last_row = range_boundaries(ref)
                 merged.append(MergedRange(ref, first_row, last_row))

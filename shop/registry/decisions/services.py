@@ -100,9 +100,10 @@ def upload_decision(content: bytes, file_name: str, data: DecisionInput, actor: 
 def import_for(import_id: int, actor: User, lock: bool = False) -> DecisionImport:
     """The import, if `actor` keeps its province's registry (locked to apply it)."""
     scope = require_officer(actor)
+    # A row lock takes no outer joins on PostgreSQL: what it locks is loaded alone.
     record = db.session.get(DecisionImport, import_id, with_for_update=lock,
-                            options=[joinedload(DecisionImport.province),
-                                     joinedload(DecisionImport.uploaded_by)])
+                            options=[] if lock else [joinedload(DecisionImport.province),
+                                                     joinedload(DecisionImport.uploaded_by)])
     if record is None:
         raise NotFound(_("No such import."))
     if not in_scope(scope, record.province_id):

@@ -92,13 +92,14 @@ class Registry:
             registration_key(n) for n in registration_numbers}
         producers = list(db.session.scalars(select(Producer).where(or_(
             Producer.province_id.in_(set(province_ids)),
-            Producer.registration_number.in_(numbers)))))
+            Producer.registration_number.in_(numbers))).order_by(Producer.id)))
         self.by_registration = {registration_key(p.registration_number): p for p in producers}
         self._by_name: dict[tuple[int, str], list[Producer]] = defaultdict(list)
         for producer in producers:
             self._by_name[(producer.province_id, name_key(producer.name))].append(producer)
         products = list(db.session.scalars(select(Product).where(or_(
-            Product.producer_id.in_([p.id for p in producers]), Product.gtin.in_(set(gtins))))))
+            Product.producer_id.in_([p.id for p in producers]), Product.gtin.in_(set(gtins))))
+            .order_by(Product.id)))
         self.producers = {p.id: p for p in producers}
         missing = {p.producer_id for p in products} - self.producers.keys()
         if missing:  # the makers of products found by GTIN alone

@@ -92,3 +92,16 @@ def test_a_provincial_officer_exports_their_province_only(client, sign_in, certi
     client.set_cookie("lang", "en")
     sign_in(provincial_officer(province))
     assert [r[0] for r in exported(client, "csv")[1:]] == ["Local tea"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(officer_client, fmt):
+    ProductFactory(name_en='=HYPERLINK("https://evil.example","Bấm")')
+    response = officer_client.get(f"/registry/export.{fmt}")
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+        assert rows[1][0] == '\'=HYPERLINK("https://evil.example","Bấm")'
+    else:
+        sheet = load_workbook(io.BytesIO(response.data)).worksheets[0]
+        cell = sheet["A2"]
+        assert (cell.value, cell.data_type) == ('=HYPERLINK("https://evil.example","Bấm")', "s")

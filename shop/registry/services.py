@@ -236,19 +236,25 @@ def registry_query(status: Status | None, today: date | None = None,
 
 
 @dataclass(frozen=True)
-class RegistryPage:
-    """One page of the registry: (certificate, status) rows, the total, and every status's count."""
+class Page:
+    """One page of a list: its rows, its number and size, and the total of every page."""
 
-    rows: list[tuple[Certificate, Status]]
+    rows: list
     page: int
     per_page: int
     total: int
-    counts: dict[Status, int]
 
     @property
     def pages(self) -> int:
-        """How many pages the certificates fill (at least one)."""
+        """How many pages the rows fill (at least one)."""
         return max(1, math.ceil(self.total / self.per_page))
+
+
+@dataclass(frozen=True)
+class RegistryPage(Page):
+    """One page of the registry: (certificate, status) rows, and every status's count."""
+
+    counts: dict[Status, int]
 
 
 def status_counts(today: date | None = None, scope: Scope = NATIONAL) -> dict[Status, int]:

@@ -2,7 +2,6 @@
 (once per file and decision number), and the list of imports."""
 
 import hashlib
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +24,7 @@ from shop.registry.decisions.models import DecisionFile, DecisionImport
 from shop.registry.decisions.planning import plan_import
 from shop.registry.decisions.plans import Decision, Outcome, Plan
 from shop.registry.decisions.reading import FileRefused, Limits, Table, read_table, too_many_rows
-from shop.registry.services import require_officer, validate_decision
+from shop.registry.services import Page, require_officer, validate_decision
 
 
 @dataclass(frozen=True)
@@ -165,22 +164,7 @@ def apply_import(import_id: int, actor: User, limits: Limits,
     return record
 
 
-@dataclass(frozen=True)
-class ImportsPage:
-    """One page of imports, newest first."""
-
-    rows: list[DecisionImport]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        """How many pages the imports fill (at least one)."""
-        return max(1, math.ceil(self.total / self.per_page))
-
-
-def imports_page(actor: User, page: int, per_page: int) -> ImportsPage:
+def imports_page(actor: User, page: int, per_page: int) -> Page:
     """The imports of the provinces `actor` keeps, newest first."""
     scope = require_officer(actor)
     stmt = select(DecisionImport)
@@ -190,4 +174,4 @@ def imports_page(actor: User, page: int, per_page: int) -> ImportsPage:
     rows = db.session.scalars(
         stmt.options(joinedload(DecisionImport.province), joinedload(DecisionImport.uploaded_by))
         .order_by(DecisionImport.id.desc()).limit(per_page).offset((page - 1) * per_page))
-    return ImportsPage(rows=list(rows), page=page, per_page=per_page, total=total)
+    return Page(rows=list(rows), page=page, per_page=per_page, total=total)

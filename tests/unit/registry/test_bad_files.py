@@ -32,11 +32,6 @@ def rows_of(content: bytes, name: str) -> list:
     return [(line, list(values)) for line, values in table.rows if line > header.line]
 
 
-@pytest.fixture(autouse=True)
-def _english(english):
-    """The messages asserted are the English ones."""
-
-
 def test_an_xlsx_and_csv_in_every_encoding_excel_writes_read_alike():
     text = csv_text([HEADER, ROW])
     expected = [(2, [str(v) for v in ROW])]

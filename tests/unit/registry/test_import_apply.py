@@ -20,16 +20,6 @@ from tests.unit.registry.imports_support import DECIDED_ON, apply, plan, row, up
 from tests.unit.registry.support import provincial_officer
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture(autouse=True)
-def _english(english):
-    """The messages asserted are the English ones."""
-
-
 @pytest.fixture
 def province():
     ProductGroupFactory(code=1, name_vi="Thực phẩm", name_en="Food")

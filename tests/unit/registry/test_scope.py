@@ -24,16 +24,6 @@ from tests.unit.registry.support import national_officer, provincial_officer
 TODAY = date(2026, 3, 16)
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture(autouse=True)
-def _english(english):
-    """The messages asserted are the English ones."""
-
-
 @pytest.fixture
 def provinces():
     return ProvinceFactory(name="Lâm Đồng"), ProvinceFactory(name="Sơn La")

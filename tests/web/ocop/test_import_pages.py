@@ -18,21 +18,10 @@ from tests.unit.registry.imports_support import row
 from tests.unit.registry.support import provincial_officer
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
 @pytest.fixture
 def province():
     ProductGroupFactory(code=1, name_vi="Thực phẩm", name_en="Food")
     return ProvinceFactory(name="Lâm Đồng")
-
-
-@pytest.fixture
-def officer_client(client, sign_in, officer):
-    client.set_cookie("lang", "en")
-    return sign_in(officer)
 
 
 def form(province, content: bytes, name: str = "annex.xlsx", **changes) -> dict:

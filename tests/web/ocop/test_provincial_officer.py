@@ -7,11 +7,6 @@ from tests.factories import ProducerFactory, ProductFactory, ProvinceFactory
 from tests.unit.registry.support import provincial_officer
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
 @pytest.fixture
 def world():
     """A product in the officer's province and one in another; ids as the pages use them."""

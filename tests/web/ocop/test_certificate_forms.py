@@ -14,17 +14,6 @@ from tests.factories import CertificateFactory, ProductFactory
 TODAY = date(2026, 3, 16)
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture
-def officer_client(client, sign_in, officer):
-    client.set_cookie("lang", "en")
-    return sign_in(officer)
-
-
 @pytest.fixture
 def visitor(app, client):
     """A shopper who is not signed in, on a client of their own."""

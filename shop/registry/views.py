@@ -24,6 +24,7 @@ from shop.registry.forms import (
     band_hints,
     show_error,
 )
+from shop.registry.officer_views import bp as officers_bp
 from shop.registry.spreadsheets import CSV_TYPE, XLSX_TYPE, csv_bytes, xlsx_bytes
 from shop.trace.queries import lot_ref_by_url
 
@@ -31,6 +32,7 @@ from shop.trace.queries import lot_ref_by_url
 bp = Blueprint("ocop", __name__, url_prefix="/registry")
 writes_on_post(bp)
 bp.register_blueprint(decisions_bp)
+bp.register_blueprint(officers_bp)
 
 PAGE_SIZE = 50
 # The registry's tabs; "all" (no status) comes first and shows every certificate.

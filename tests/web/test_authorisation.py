@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from shop.accounts.models import Role
+from shop.accounts.models import Membership, OrganisationKind, Role
 from shop.extensions import db
 from shop.ocop.models import Level
+from shop.registry.decisions.models import DecisionFile, DecisionImport
 from tests.factories import (
     CertificateFactory,
     LabelRunFactory,
@@ -32,6 +33,7 @@ MEMBERS = frozenset({"member", "stranger"})
 # Data of the member's producer: its members, and admins who act for any producer.
 OWNERS = frozenset({"member", "admin"})
 OFFICERS = frozenset({"officer", "admin"})
+ADMINS = frozenset({"admin"})
 # Public, but with nothing behind it: the API's doc UI files are not installed.
 NOTHING_THERE = frozenset()
 
@@ -107,6 +109,9 @@ ROUTES = [
     (GET, "/registry/imports/template-vi.xlsx", "ocop.decisions.template", OFFICERS),
     (GET, "/registry/imports/{decision_import}", "ocop.decisions.preview", OFFICERS),
     (POST, "/registry/imports/{decision_import}/apply", "ocop.decisions.apply", OFFICERS),
+    (GET, "/registry/officers/", "ocop.officers.index", ADMINS),
+    (POST, "/registry/officers/", "ocop.officers.index", ADMINS),
+    (POST, "/registry/officers/{office}/dismiss", "ocop.officers.dismiss", ADMINS),
 ]
 
 
@@ -151,10 +156,16 @@ def world(app):
     return users, ids, product
 
 
+def _office() -> int:
+    """An officer of the national office, to dismiss."""
+    user = UserFactory()
+    user.memberships.append(Membership(kind=OrganisationKind.OFFICE))
+    db.session.flush()
+    return user.memberships[0].id
+
+
 def _decision_import(producer, officer):
     """An uploaded annex of one row (whose producer is unknown: applying it is refused)."""
-    from shop.registry.decisions.models import DecisionFile, DecisionImport
-
     content = "Tên sản phẩm,Chủ thể,Điểm\r\nTrà,HTX Chè,60\r\n".encode()
     annex = DecisionFile(digest="0" * 64, content=content, size=len(content))
     record = DecisionImport(
@@ -189,6 +200,8 @@ def test_who_may_enter(app, client, sign_in, world, method, path, allowed):
             sign_in(users[actor], browser)
         if "{image}" in path:  # removing a photo consumes it: each visitor tries a fresh one
             ids["image"] = ProductImageFactory(product=product).id
+        if "{office}" in path:  # so does dismissing an officer
+            ids["office"] = _office()
         met[actor] = outcome(browser, method, path.format(**ids))
         expected[actor] = ("missing" if allowed is NOTHING_THERE else
                            "in" if actor in allowed else

@@ -61,8 +61,9 @@ def test_an_officer_previews_a_decision_corrects_it_and_applies_it(new_context, 
         f"Đã áp dụng quyết định {decision.NUMBER}: ghi nhận 20 giấy chứng nhận.")
     page.get_by_role("link", name="Về sổ đăng ký").click()
     page.get_by_role("link", name="Các lần nhập trước").click()
-    expect(page.get_by_role("row").filter(has_text=decision.NUMBER)).to_contain_text(
+    expect(page.get_by_role("row").filter(has_text=decision.DECISION_FILE.name)).to_contain_text(
         "Đã áp dụng: 20 giấy chứng nhận")
+    expect(page.get_by_role("row").filter(has_text=broken.name)).to_contain_text("Chưa áp dụng")
 
     shopper = new_context().new_page()
     shopper.goto("/products?q=tra+o+long+cau+dat")

@@ -112,6 +112,7 @@ bench: $(VENV)/.installed-test $(MO_FILES)
 	@command -v wrk >/dev/null || { echo "== installing wrk (Debian package)"; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
 	$(BIN)/python bench/labels.py
+	$(BIN)/python bench/decision_import.py
 	$(BIN)/python bench/site.py $(BENCH_ARGS)
 
 clean:

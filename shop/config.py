@@ -65,6 +65,12 @@ class Config:
     # Requests larger than this are refused (413) before they are read: photos are capped
     # at 5 MB (shop.uploads), the rest is room for the form around them.
     MAX_CONTENT_LENGTH = 6 * 1024 * 1024
+    # Decision imports (shop.registry.decisions): the largest annex file accepted (under
+    # MAX_CONTENT_LENGTH, so the form around it still fits), what an XLSX may unpack to (a
+    # zip bomb stops there), and the most rows read.
+    DECISION_IMPORT_MAX_BYTES = 4 * 1024 * 1024
+    DECISION_IMPORT_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+    DECISION_IMPORT_MAX_ROWS = 10_000
     CATALOG_PAGE_SIZE = 24
     API_MAX_PAGE_SIZE = API_MAX_PAGE_SIZE
     CACHE_DEFAULT_TIMEOUT = 60 * 60 * 24 * 30

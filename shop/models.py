@@ -6,11 +6,12 @@ from shop.mail.models import MailMessage, PeriodicJob
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
+from shop.registry.decisions.models import DecisionFile, DecisionImport
 from shop.trace.models import LabelRun, Lot, LotInput, Scan, Unit, Zone
 
 __all__ = [
     "Certificate", "Level", "Membership", "Producer", "ProducerKind", "Product", "ProductGroup",
     "ProductImage", "ProductSubgroup", "Province", "Role", "User", "UserSession",
     "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
-    "MailMessage", "PeriodicJob",
+    "MailMessage", "PeriodicJob", "DecisionFile", "DecisionImport",
 ]

@@ -5,16 +5,19 @@ from typing import NamedTuple
 from shop.accounts.models import Membership, OrganisationKind, Role, User
 from shop.core.clock import utcnow
 from shop.extensions import db
+from shop.places.models import Province
 from shop.producers.models import Producer
 
 
 class DemoAccount(NamedTuple):
-    """A demo sign-in: email, password, role and display name."""
+    """A demo sign-in: email, password, role and display name; an officer's province (none:
+    the national office)."""
 
     email: str
     password: str
     role: Role
     name: str
+    province: str = ""
 
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
@@ -28,24 +31,31 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
                 "Phạm Quốc Bảo"),
     DemoAccount("admin@ocop.example.vn", "demo-admin-2026", Role.ADMIN, "Đỗ Thanh Sơn"),
 )
+# A provincial officer besides the national one: Lâm Đồng's registry and decisions only.
+PROVINCIAL_OFFICER = DemoAccount("officer.lamdong@ocop.example.vn", "demo-lamdong-2026",
+                                 Role.OFFICER, "Trần Thị Lan", province="Lâm Đồng")
+EVERY_DEMO_ACCOUNT = (*DEMO_ACCOUNTS, PROVINCIAL_OFFICER)
 # The producer account is a member of this demo producer.
 MEMBER_OF = "HTX Cà phê Công bằng Ea Kiết"
 
 
-def seed_accounts(member_of: Producer) -> dict[Role, User]:
-    """Create the demo users (the producer member belongs to `member_of`); return them by role."""
+def seed_accounts(member_of: Producer, provinces: dict[str, Province]) -> dict[Role, User]:
+    """Create the demo users (the producer member belongs to `member_of`); return them by role
+    (the national officer for the officers)."""
     users = {}
-    for account in DEMO_ACCOUNTS:
+    for account in EVERY_DEMO_ACCOUNT:
         user = User(email=account.email, name=account.name, role=account.role,
                     email_confirmed_at=utcnow())
         if account.role is Role.PRODUCER:
             user.memberships.append(
                 Membership(kind=OrganisationKind.PRODUCER, producer_id=member_of.id))
         elif account.role is Role.OFFICER:
-            # The national office: the demo officer keeps every province's registry.
-            user.memberships.append(Membership(kind=OrganisationKind.OFFICE))
+            # No province: the national office, which keeps every province's registry.
+            province = provinces[account.province].id if account.province else None
+            user.memberships.append(Membership(kind=OrganisationKind.OFFICE,
+                                               province_id=province))
         user.set_password(account.password)
         db.session.add(user)
-        users[account.role] = user
+        users.setdefault(account.role, user)
     db.session.flush()
     return users

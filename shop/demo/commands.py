@@ -8,7 +8,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from shop.core import clock
-from shop.demo.accounts import DEMO_ACCOUNTS
+from shop.demo.accounts import EVERY_DEMO_ACCOUNT
 from shop.demo.certificates import Fate
 from shop.demo.seed import SeedSummary, existing_data, seed
 from shop.extensions import db
@@ -47,8 +47,10 @@ def _report(summary: SeedSummary, seconds: float) -> None:
         f"{fates[Fate.LOW_STARS]} below 3 stars.\n"
         f"Traceability: {trace.zones} zones, {trace.lots} lots (1 recalled, {trace.expired} "
         f"expired), {trace.units} serialised units scanned {trace.scans} times.\n")
-    width = max(len(a.email) for a in DEMO_ACCOUNTS)
+    width = max(len(a.email) for a in EVERY_DEMO_ACCOUNT)
     click.echo(f"{'Email':<{width}}  {'Password':<20}  Role")
     click.echo(f"{'-' * width}  {'-' * 20}  {'-' * 12}")
-    for account in DEMO_ACCOUNTS:
-        click.echo(f"{account.email:<{width}}  {account.password:<20}  {account.role.value}")
+    for account in EVERY_DEMO_ACCOUNT:
+        where = f" ({account.province})" if account.province else ""
+        click.echo(f"{account.email:<{width}}  {account.password:<20}  "
+                   f"{account.role.value}{where}")

@@ -12,7 +12,7 @@ from shop.accounts.models import Role, User
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
 from shop.core.text import slugify
-from shop.demo.accounts import DEMO_ACCOUNTS, MEMBER_OF, seed_accounts
+from shop.demo.accounts import EVERY_DEMO_ACCOUNT, MEMBER_OF, seed_accounts
 from shop.demo.catalog import seed_producers, seed_products
 from shop.demo.certificates import certify
 from shop.demo.reference import GROUPS, PROVINCES
@@ -47,7 +47,7 @@ def existing_data() -> str | None:
     producers = db.session.scalar(select(func.count()).select_from(Producer))
     if producers:
         return f"{producers} producers"
-    emails = [account.email for account in DEMO_ACCOUNTS]
+    emails = [account.email for account in EVERY_DEMO_ACCOUNT]
     if db.session.scalar(select(func.count()).select_from(User).where(User.email.in_(emails))):
         return "demo accounts"
     return None
@@ -60,7 +60,7 @@ def seed(media_root: Path, today: date) -> SeedSummary:
     groups, subgroups = seed_groups()
     producers = seed_producers(provinces, rng)
     member_of = next(p for p in producers if p.name == MEMBER_OF)
-    users = seed_accounts(member_of)
+    users = seed_accounts(member_of, provinces)
     seeded = seed_products(producers, groups, subgroups, media_root, rng)
     fates = certify(seeded, users[Role.OFFICER], today, rng)
     trace = seed_trace(seeded, fates, users, today, rng)

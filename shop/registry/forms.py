@@ -27,7 +27,8 @@ from shop.web.i18n import localized
 class CertificateForm(FlaskForm):
     """An OCOP recognition decision; the service checks every OCOP rule."""
 
-    product_id = SelectField(_l("Product"), coerce=optional_int,
+    # The service decides which products may be chosen (an officer's province), and says so.
+    product_id = SelectField(_l("Product"), coerce=optional_int, validate_choice=False,
                              validators=[InputRequired(_l("Choose the product."))])
     number = StringField(_l("Decision number"), validators=[InputRequired(), Length(max=60)])
     authority = StringField(_l("Issuing authority"), validators=[InputRequired(), Length(max=200)])

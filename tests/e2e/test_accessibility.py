@@ -38,6 +38,9 @@ PAGES = [
     ("portal-products", "/portal/products", Role.PRODUCER),
     ("portal-product", "{portal_product}", Role.PRODUCER),
     ("registry", "/registry/?status=expiring", Role.OFFICER),
+    ("registry-import", "/registry/imports/new", Role.OFFICER),
+    ("registry-imports", "/registry/imports/", Role.OFFICER),
+    ("registry-officers", "/registry/officers/", Role.ADMIN),
 ]
 LANGUAGES = ("vi", "en")
 

@@ -4,11 +4,15 @@ A route added to the app fails `test_every_route_is_in_the_table` until it joins
 with the people allowed in. Everyone else is sent to sign in (anonymous) or refused (403).
 """
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from shop.accounts.models import Role
+from shop.accounts.models import Membership, OrganisationKind, Role
+from shop.extensions import db
+from shop.ocop.models import Level
+from shop.registry.decisions.models import DecisionFile, DecisionImport
 from tests.factories import (
     CertificateFactory,
     LabelRunFactory,
@@ -29,6 +33,7 @@ MEMBERS = frozenset({"member", "stranger"})
 # Data of the member's producer: its members, and admins who act for any producer.
 OWNERS = frozenset({"member", "admin"})
 OFFICERS = frozenset({"officer", "admin"})
+ADMINS = frozenset({"admin"})
 # Public, but with nothing behind it: the API's doc UI files are not installed.
 NOTHING_THERE = frozenset()
 
@@ -97,6 +102,16 @@ ROUTES = [
     (POST, "/registry/certificates/new", "ocop.new_certificate", OFFICERS),
     (GET, "/registry/certificates/{certificate}/revoke", "ocop.revoke", OFFICERS),
     (POST, "/registry/certificates/{certificate}/revoke", "ocop.revoke", OFFICERS),
+    (GET, "/registry/export.xlsx?status=current", "ocop.export", OFFICERS),
+    (GET, "/registry/imports/", "ocop.decisions.index", OFFICERS),
+    (GET, "/registry/imports/new", "ocop.decisions.new", OFFICERS),
+    (POST, "/registry/imports/new", "ocop.decisions.new", OFFICERS),
+    (GET, "/registry/imports/template-vi.xlsx", "ocop.decisions.template", OFFICERS),
+    (GET, "/registry/imports/{decision_import}", "ocop.decisions.preview", OFFICERS),
+    (POST, "/registry/imports/{decision_import}/apply", "ocop.decisions.apply", OFFICERS),
+    (GET, "/registry/officers/", "ocop.officers.index", ADMINS),
+    (POST, "/registry/officers/", "ocop.officers.index", ADMINS),
+    (POST, "/registry/officers/{office}/dismiss", "ocop.officers.dismiss", ADMINS),
 ]
 
 
@@ -133,11 +148,33 @@ def world(app):
         "officer": UserFactory(role=Role.OFFICER),
         "admin": UserFactory(role=Role.ADMIN),
     }
+    decision_import = _decision_import(producer, users["officer"])
     ids = {"slug": product.slug, "gtin": product.gtin, "lot_code": lot.code, "lot": lot.id,
            "zone": zone.id, "run": run.id, "product": product.id, "image": image.id,
            "image_path": image.path, "token": untraced.token,
-           "certificate": certificate.id}
+           "certificate": certificate.id, "decision_import": decision_import.id}
     return users, ids, product
+
+
+def _office() -> int:
+    """An officer of the national office, to dismiss."""
+    user = UserFactory()
+    user.memberships.append(Membership(kind=OrganisationKind.OFFICE))
+    db.session.flush()
+    return user.memberships[0].id
+
+
+def _decision_import(producer, officer):
+    """An uploaded annex of one row (whose producer is unknown: applying it is refused)."""
+    content = "Tên sản phẩm,Chủ thể,Điểm\r\nTrà,HTX Chè,60\r\n".encode()
+    annex = DecisionFile(digest="0" * 64, content=content, size=len(content))
+    record = DecisionImport(
+        file=annex, file_name="annex.csv", file_format="csv", decision_number="1/QĐ-UBND",
+        decided_on=date(2025, 9, 1), authority="UBND tỉnh", level=Level.PROVINCE,
+        province_id=producer.province_id, uploaded_by_id=officer.id, rows=1)
+    db.session.add(record)
+    db.session.flush()
+    return record
 
 
 def outcome(client, method: str, path: str) -> str:
@@ -163,6 +200,8 @@ def test_who_may_enter(app, client, sign_in, world, method, path, allowed):
             sign_in(users[actor], browser)
         if "{image}" in path:  # removing a photo consumes it: each visitor tries a fresh one
             ids["image"] = ProductImageFactory(product=product).id
+        if "{office}" in path:  # so does dismissing an officer
+            ids["office"] = _office()
         met[actor] = outcome(browser, method, path.format(**ids))
         expected[actor] = ("missing" if allowed is NOTHING_THERE else
                            "in" if actor in allowed else

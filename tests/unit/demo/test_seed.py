@@ -9,10 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from shop.accounts.models import Role, User
+from shop.accounts.offices import NATIONAL, officer_scope
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
 from shop.core.text import slugify
-from shop.demo.accounts import DEMO_ACCOUNTS
+from shop.demo.accounts import DEMO_ACCOUNTS, EVERY_DEMO_ACCOUNT, PROVINCIAL_OFFICER
 from shop.demo.seed import seed
 from shop.extensions import db
 from shop.ocop.listing_rule import LISTABLE_STATUSES, Status, status_on
@@ -140,8 +141,11 @@ def check_products(media_root: Path):
 def check_accounts():
     users = {u.email: u for u in db.session.scalars(select(User))}
     assert {a.role for a in DEMO_ACCOUNTS} == set(Role)
-    for account in DEMO_ACCOUNTS:
+    for account in EVERY_DEMO_ACCOUNT:
         user = users[account.email]
         assert user.role is account.role and user.check_password(account.password)
     assert len(users["producer@ocop.example.vn"].producer_ids) == 1
-    assert db.session.scalar(select(func.count()).select_from(User)) == len(DEMO_ACCOUNTS)
+    assert db.session.scalar(select(func.count()).select_from(User)) == len(EVERY_DEMO_ACCOUNT)
+    lam_dong = db.session.scalar(select(Province.id).where(Province.name == "Lâm Đồng"))
+    assert officer_scope(users[PROVINCIAL_OFFICER.email]) == {lam_dong}
+    assert officer_scope(users["officer@ocop.example.vn"]) is NATIONAL

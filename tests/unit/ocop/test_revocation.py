@@ -68,7 +68,7 @@ def test_revoking_twice_is_an_invalid_state(certificate, officer):
     with pytest.raises(InvalidState):
         revoke_certificate(certificate.id, revocation(number="43/QĐ-UBND"), actor=officer)
     with pytest.raises(InvalidState):
-        certificate_to_revoke(certificate.id)
+        certificate_to_revoke(certificate.id, officer)
     assert certificate.revocation_number == "42/QĐ-UBND"
 
 
@@ -76,7 +76,7 @@ def test_an_unknown_certificate_is_not_found(officer):
     with pytest.raises(NotFound):
         revoke_certificate(999_999, revocation(), actor=officer)
     with pytest.raises(NotFound):
-        certificate_to_revoke(999_999)
+        certificate_to_revoke(999_999, officer)
 
 
 @pytest.mark.parametrize("role", [Role.CUSTOMER, Role.PRODUCER, Role.OUTLET_STAFF])

@@ -11,17 +11,6 @@ from tests.factories import CertificateFactory, ProductFactory, UserFactory
 TODAY = date(2026, 3, 16)
 
 
-@pytest.fixture(autouse=True)
-def frozen(time_machine):
-    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
-
-
-@pytest.fixture
-def officer_client(client, sign_in):
-    client.set_cookie("lang", "en")
-    return sign_in(UserFactory(role=Role.OFFICER))
-
-
 def product_with(name: str, **certificate):
     product = ProductFactory(name_en=name, certificate=None)
     CertificateFactory(product=product, **certificate)

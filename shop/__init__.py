@@ -58,6 +58,7 @@ def register_extensions(app: OpenAPI) -> None:
     )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
+    from shop.outlets import recalls  # noqa: F401  (a recall sets the lot's stock aside)
     from shop.web.i18n import select_locale
 
     db.init_app(app)

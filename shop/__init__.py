@@ -95,6 +95,9 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.api import register_api
     from shop.catalog.views import bp as catalog_bp
     from shop.media import bp as media_bp
+    from shop.outlets.views.console import bp as outlet_console_bp
+    from shop.outlets.views.office import bp as outlet_office_bp
+    from shop.outlets.views.public import bp as outlets_bp
     from shop.portal.views import bp as portal_bp
     from shop.registry.views import bp as ocop_bp
     from shop.trace.views import bp as trace_bp
@@ -111,6 +114,9 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(favicon_bp)
+    app.register_blueprint(outlets_bp)
+    app.register_blueprint(outlet_console_bp)
+    app.register_blueprint(outlet_office_bp)
     register_api(app)
 
 
@@ -129,8 +135,14 @@ def register_hardening(app: OpenAPI) -> None:
 
 def register_template_helpers(app: OpenAPI) -> None:
     """Filters and globals the templates share, and each feature's labels."""
+    from shop.core.phones import format_phone
     from shop.ocop.listing_rule import STATUS_LABELS
     from shop.ocop.rules import LEVEL_LABELS
+    from shop.outlets.availability import BAND_LABELS
+    from shop.outlets.forms import KIND_LABELS
+    from shop.outlets.forms import STATUS_LABELS as OUTLET_STATUS_LABELS
+    from shop.outlets.hours import WEEKDAY_LABELS
+    from shop.outlets.stock import ADJUSTMENT_LABELS
     from shop.trace.zones import STANDARD_LABELS
     from shop.web import templating
 
@@ -138,6 +150,11 @@ def register_template_helpers(app: OpenAPI) -> None:
     templating.register_template_globals(app, level_labels=LEVEL_LABELS,
                                          status_labels=STATUS_LABELS)
     templating.register_template_globals(app, standard_labels=STANDARD_LABELS)
+    templating.register_template_globals(
+        app, outlet_kind_labels=KIND_LABELS, outlet_status_labels=OUTLET_STATUS_LABELS,
+        band_labels=BAND_LABELS, weekday_labels=WEEKDAY_LABELS,
+        adjustment_labels=ADJUSTMENT_LABELS)
+    app.jinja_env.filters["phone"] = format_phone
 
 
 def register_errors(app: OpenAPI) -> None:

@@ -8,8 +8,8 @@ from shop.core.errors import InvalidInput
 
 # Mobile numbers: 10 digits from 03, 05, 07, 08 or 09. Landlines since 2017: 02 + area code
 # and subscriber, 11 digits in all (024 3826 4011 in Hà Nội, 0263 3822 222 in Đà Lạt).
-_MOBILE = re.compile(r"0[35789]\d{8}")
-_LANDLINE = re.compile(r"02\d{9}")
+_MOBILE = re.compile(r"0[35789][0-9]{8}")
+_LANDLINE = re.compile(r"02[0-9]{9}")
 # What people type between digits: spaces, dots, dashes and brackets.
 _SEPARATORS = re.compile(r"[\s.\-()]")
 

@@ -16,7 +16,7 @@ from shop.places.models import Province
 from shop.web.i18n import current_language
 
 # Mã số thuế: 10 digits for an organisation, 10-3 for one of its branches.
-_TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
+_TAX_CODE = re.compile(r"[0-9]{10}(-[0-9]{3})?")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # Account names as banks print them: upper-case ASCII letters, digits, spaces and a little

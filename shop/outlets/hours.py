@@ -16,7 +16,8 @@ DAYS = len(WEEKDAY_LABELS)
 # At most this many spans a day: a morning, an afternoon and an evening.
 MAX_SPANS = 3
 # "7:30", "07:30", "7h30" or "7.30"; a hyphen, en dash or em dash between the two ends.
-_SPAN = re.compile(r"^(\d{1,2})[:hH.](\d{2})\s*[-–—]\s*(\d{1,2})[:hH.](\d{2})$")
+_TIME = r"([0-9]{1,2})[:hH.]([0-9]{2})"
+_SPAN = re.compile(rf"^{_TIME}\s*[-–—]\s*{_TIME}$")
 _CLOSED_WORDS = frozenset({"", "closed", "nghỉ", "nghi", "đóng cửa", "dong cua"})
 
 Span = tuple[time, time]

@@ -30,12 +30,13 @@ def _with_details(query):
                          selectinload(Outlet.delivery_fees).selectinload(DeliveryFee.province))
 
 
-def public_outlets(province_id: int | None = None) -> list[Outlet]:
-    """Open and paused outlets, by province then name, with what their cards show loaded."""
+def public_outlets(province_slug: str | None = None) -> list[Outlet]:
+    """Open and paused outlets (of one province, by its slug), by province then name, with
+    what their cards show loaded."""
     query = (select(Outlet).join(Outlet.province).where(Outlet.status.in_(PUBLIC_STATUSES))
              .order_by(Province.name, Outlet.name_vi, Outlet.id))
-    if province_id is not None:
-        query = query.where(Outlet.province_id == province_id)
+    if province_slug is not None:
+        query = query.where(Province.slug == province_slug)
     return list(db.session.scalars(_with_details(query)))
 
 

@@ -43,8 +43,7 @@ def add_staff(outlet_id: int, email: str, actor: Actor) -> User:
                            "email")
     with refused_if_taken(_("%(name)s is already on this outlet's staff.", name=user.name),
                           "email"):
-        db.session.add(Membership(user_id=user.id, kind=OrganisationKind.OUTLET,
-                                  outlet_id=outlet.id))
+        user.memberships.append(Membership(kind=OrganisationKind.OUTLET, outlet_id=outlet.id))
     return user
 
 

@@ -142,7 +142,6 @@ def register_template_helpers(app: OpenAPI) -> None:
     from shop.outlets.forms import KIND_LABELS
     from shop.outlets.forms import STATUS_LABELS as OUTLET_STATUS_LABELS
     from shop.outlets.hours import WEEKDAY_LABELS
-    from shop.outlets.stock import ADJUSTMENT_LABELS
     from shop.trace.zones import STANDARD_LABELS
     from shop.web import templating
 
@@ -152,8 +151,7 @@ def register_template_helpers(app: OpenAPI) -> None:
     templating.register_template_globals(app, standard_labels=STANDARD_LABELS)
     templating.register_template_globals(
         app, outlet_kind_labels=KIND_LABELS, outlet_status_labels=OUTLET_STATUS_LABELS,
-        band_labels=BAND_LABELS, weekday_labels=WEEKDAY_LABELS,
-        adjustment_labels=ADJUSTMENT_LABELS)
+        band_labels=BAND_LABELS, weekday_labels=WEEKDAY_LABELS)
     app.jinja_env.filters["phone"] = format_phone
 
 

@@ -9,12 +9,13 @@ from shop.producers.models import Producer
 
 
 class DemoAccount(NamedTuple):
-    """A demo sign-in: email, password, role and display name."""
+    """A demo sign-in: email, password, role, display name, and for staff their outlets."""
 
     email: str
     password: str
     role: Role
     name: str
+    outlets: tuple[str, ...] = ()
 
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
@@ -22,19 +23,31 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
                 "Nguyễn Thu Hà"),
     DemoAccount("producer@ocop.example.vn", "demo-producer-2026", Role.PRODUCER,
                 "Y Điêng Niê"),
+    # Staff of both centres, so the console asks which one.
     DemoAccount("outlet@ocop.example.vn", "demo-outlet-2026", Role.OUTLET_STAFF,
-                "Lê Thị Hồng"),
+                "Lê Thị Hồng", ("ttgt-ocop-ha-noi", "ttgt-ocop-tp-ho-chi-minh")),
     DemoAccount("officer@ocop.example.vn", "demo-officer-2026", Role.OFFICER,
                 "Phạm Quốc Bảo"),
     DemoAccount("admin@ocop.example.vn", "demo-admin-2026", Role.ADMIN, "Đỗ Thanh Sơn"),
+    *(DemoAccount(f"staff.{place}@ocop.example.vn", "demo-outlet-2026", Role.OUTLET_STAFF,
+                  name, (slug,)) for place, name, slug in (
+        ("hanoi", "Nguyễn Minh Anh", "ttgt-ocop-ha-noi"),
+        ("hcm", "Trần Quốc Huy", "ttgt-ocop-tp-ho-chi-minh"),
+        ("hoian", "Phan Thị Thu", "diem-ban-ocop-hoi-an"),
+        ("dalat", "K'Brơi Ly", "diem-ban-ocop-da-lat"),
+        ("sapa", "Giàng Thị Mai", "diem-ban-ocop-sa-pa"),
+        ("halong", "Vũ Đức Long", "diem-ban-ocop-ha-long"),
+        ("cantho", "Lâm Ngọc Hân", "dac-san-ben-ninh-kieu"))),
 )
 # The producer account is a member of this demo producer.
 MEMBER_OF = "HTX Cà phê Công bằng Ea Kiết"
 
 
 def seed_accounts(member_of: Producer) -> dict[Role, User]:
-    """Create the demo users (the producer member belongs to `member_of`); return them by role."""
+    """Create the demo users (the producer member belongs to `member_of`); return the first of
+    each role (staff join their outlets in shop.demo.outlets)."""
     users = {}
+    hashes: dict[str, str] = {}  # scrypt is slow on purpose: one hash per password
     for account in DEMO_ACCOUNTS:
         user = User(email=account.email, name=account.name, role=account.role,
                     email_confirmed_at=utcnow())
@@ -44,8 +57,11 @@ def seed_accounts(member_of: Producer) -> dict[Role, User]:
         elif account.role is Role.OFFICER:
             # The national office: the demo officer keeps every province's registry.
             user.memberships.append(Membership(kind=OrganisationKind.OFFICE))
-        user.set_password(account.password)
+        if account.password not in hashes:
+            user.set_password(account.password)
+            hashes[account.password] = user.password_hash
+        user.password_hash = hashes[account.password]
         db.session.add(user)
-        users[account.role] = user
+        users.setdefault(account.role, user)
     db.session.flush()
     return users

@@ -31,7 +31,7 @@ KIND_LABELS = {OutletKind.CENTRE: _l("Introduction-and-sales centre"),
                OutletKind.POINT: _l("OCOP outlet point"),
                OutletKind.PARTNER: _l("Partner shop")}
 STATUS_LABELS = {OutletStatus.OPEN: _l("Open"), OutletStatus.PAUSED: _l("Paused"),
-                 OutletStatus.CLOSED: _l("Closed")}
+                 OutletStatus.CLOSED: _l("Closed for good")}
 # Service errors name a fee as "delivery-<index among the provinces given a fee>-fee_vnd".
 _FEE_FIELD = re.compile(r"delivery-(\d+)-fee_vnd")
 

@@ -31,8 +31,9 @@ def day_field(weekday: int) -> str:
 def _clock_time(hours: str, minutes: str, field: str) -> time:
     hour, minute = int(hours), int(minutes)
     if hour > 23 or minute > 59:
+        typed = f"{hours}:{minutes}"
         raise InvalidInput(_("%(value)s is not a time of day; write times as HH:MM, from "
-                             "00:00 to 23:59.", value=f"{hours}:{minutes}"), field)
+                             "00:00 to 23:59.", value=typed), field)
     return time(hour, minute)
 
 

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
 from shop.catalog.listing import listed_product_ids, listed_products
@@ -13,7 +13,7 @@ from shop.core import clock
 from shop.extensions import db
 from shop.outlets.availability import FEW_LEFT, Band, band, expired_holds, sellable_rows
 from shop.outlets.hours import Span
-from shop.outlets.models import DeliveryFee, Outlet, OutletStatus
+from shop.outlets.models import DeliveryFee, Outlet, OutletKind, OutletStatus
 from shop.outlets.stock_models import StockLevel
 from shop.places.models import Province
 from shop.trace.models import Lot
@@ -22,6 +22,8 @@ from shop.trace.models import Lot
 SOON_TO_EXPIRE = timedelta(days=30)
 # Closed outlets are gone for shoppers; paused ones still show, saying so.
 PUBLIC_STATUSES = (OutletStatus.OPEN, OutletStatus.PAUSED)
+# Centres, the biggest, first; partner shops last.
+_KIND_ORDER = case({OutletKind.CENTRE: 0, OutletKind.POINT: 1}, value=Outlet.kind, else_=2)
 
 
 def _with_details(query):
@@ -31,10 +33,10 @@ def _with_details(query):
 
 
 def public_outlets(province_slug: str | None = None) -> list[Outlet]:
-    """Open and paused outlets (of one province, by its slug), by province then name, with
-    what their cards show loaded."""
+    """Open and paused outlets (of one province, by its slug), centres first, then by province
+    and name, with what their cards show loaded."""
     query = (select(Outlet).join(Outlet.province).where(Outlet.status.in_(PUBLIC_STATUSES))
-             .order_by(Province.name, Outlet.name_vi, Outlet.id))
+             .order_by(_KIND_ORDER, Province.name, Outlet.name_vi, Outlet.id))
     if province_slug is not None:
         query = query.where(Province.slug == province_slug)
     return list(db.session.scalars(_with_details(query)))

@@ -147,9 +147,9 @@ def _save(outlet: Outlet, values: dict) -> Outlet:
 def create_outlet(data: OutletInput, actor: Actor) -> Outlet:
     """Register an outlet in a province the officer's office covers."""
     write_transaction()
-    values = _validated(data)
-    _check_oversight(actor, values["province_id"])
-    return _save(Outlet(hours=[], delivery_fees=[]), values)
+    # Who may act is settled before any field is judged.
+    _check_oversight(actor, checks.province(data.province_id).id)
+    return _save(Outlet(hours=[], delivery_fees=[]), _validated(data))
 
 
 def office_outlet(outlet_id: int, actor: Actor) -> Outlet:
@@ -172,6 +172,5 @@ def update_outlet(outlet_id: int, data: OutletInput, actor: Actor) -> Outlet:
     """Change an outlet's record; moving it to another province needs that province too."""
     write_transaction()
     outlet = office_outlet(outlet_id, actor)
-    values = _validated(data)
-    _check_oversight(actor, values["province_id"])
-    return _save(outlet, values)
+    _check_oversight(actor, checks.province(data.province_id).id)
+    return _save(outlet, _validated(data))

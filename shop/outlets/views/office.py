@@ -1,5 +1,7 @@
 """Officers' and admins' outlet pages: the register of outlets, their records and staff."""
 
+from collections.abc import Callable
+
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -13,6 +15,7 @@ from shop.extensions import db
 from shop.outlets import queries, services, staff
 from shop.outlets.forms import OutletForm, StaffForm
 from shop.outlets.models import Bank, Outlet
+from shop.outlets.services import OutletInput
 from shop.places.models import Province
 from shop.registry.forms import show_error
 
@@ -41,21 +44,30 @@ def index():
     return render_template("outlets/office/index.html", outlets=outlets)
 
 
+def _saved(form: OutletForm, save: Callable[[OutletInput], Outlet],
+           message: Callable[[Outlet], str]):
+    """Save a valid form through `save`: the redirect to the outlet's record, or None (the
+    form is shown again, with the service's error on its field)."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        outlet = save(form.to_input())
+    except InvalidInput as error:
+        form.show_error(error)
+        return None
+    db.session.commit()
+    flash(message(outlet), "success")
+    return redirect(url_for(".edit", outlet_id=outlet.id))
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @role_required(Role.OFFICER)
 def new():
     """Register an outlet."""
     form = _form()
-    if form.validate_on_submit():
-        try:
-            outlet = services.create_outlet(form.to_input(), current_user)
-        except InvalidInput as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Outlet %(name)s registered.", name=outlet.name_vi), "success")
-            return redirect(url_for(".edit", outlet_id=outlet.id))
-    return _form_page(form, status=400 if form.is_submitted() else 200)
+    saved = _saved(form, lambda data: services.create_outlet(data, current_user),
+                   lambda outlet: _("Outlet %(name)s registered.", name=outlet.name_vi))
+    return saved or _form_page(form, status=400 if form.is_submitted() else 200)
 
 
 @bp.route("/<int:outlet_id>/edit", methods=["GET", "POST"])
@@ -64,16 +76,9 @@ def edit(outlet_id: int):
     """Change an outlet's record; its staff below."""
     outlet = services.office_outlet(outlet_id, current_user)
     form = _form(outlet)
-    if form.validate_on_submit():
-        try:
-            services.update_outlet(outlet.id, form.to_input(), current_user)
-        except InvalidInput as error:
-            form.show_error(error)
-        else:
-            db.session.commit()
-            flash(_("Outlet %(name)s saved.", name=outlet.name_vi), "success")
-            return redirect(url_for(".edit", outlet_id=outlet.id))
-    return _form_page(form, outlet, status=400 if form.is_submitted() else 200)
+    saved = _saved(form, lambda data: services.update_outlet(outlet.id, data, current_user),
+                   lambda changed: _("Outlet %(name)s saved.", name=changed.name_vi))
+    return saved or _form_page(form, outlet, status=400 if form.is_submitted() else 200)
 
 
 @bp.post("/<int:outlet_id>/staff")

@@ -58,6 +58,7 @@ def register_extensions(app: OpenAPI) -> None:
     )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
+    from shop.outlets import recalls  # noqa: F401  (a recall sets the lot's stock aside)
     from shop.web.i18n import select_locale
 
     db.init_app(app)
@@ -102,6 +103,9 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.catalog.views import portal as catalog_portal
     from shop.catalog.views.public import bp as catalog_bp
     from shop.media import bp as media_bp
+    from shop.outlets.views.console import bp as outlet_console_bp
+    from shop.outlets.views.office import bp as outlet_office_bp
+    from shop.outlets.views.public import bp as outlets_bp
     from shop.registry.views import bp as ocop_bp
     from shop.trace.views import portal as trace_portal
     from shop.trace.views.public import bp as trace_bp
@@ -122,6 +126,9 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(favicon_bp)
+    app.register_blueprint(outlets_bp)
+    app.register_blueprint(outlet_console_bp)
+    app.register_blueprint(outlet_office_bp)
     register_api(app)
 
 
@@ -141,8 +148,13 @@ def register_hardening(app: OpenAPI) -> None:
 
 def register_template_helpers(app: OpenAPI) -> None:
     """Filters and globals the templates share, and each feature's labels."""
+    from shop.core.phones import format_phone
     from shop.ocop.listing_rule import STATUS_LABELS
     from shop.ocop.rules import LEVEL_LABELS
+    from shop.outlets.availability import BAND_LABELS
+    from shop.outlets.forms import KIND_LABELS
+    from shop.outlets.forms import STATUS_LABELS as OUTLET_STATUS_LABELS
+    from shop.outlets.hours import WEEKDAY_LABELS
     from shop.trace.zones import STANDARD_LABELS
     from shop.web import templating
 
@@ -151,6 +163,10 @@ def register_template_helpers(app: OpenAPI) -> None:
     templating.register_template_globals(app, level_labels=LEVEL_LABELS,
                                          status_labels=STATUS_LABELS)
     templating.register_template_globals(app, standard_labels=STANDARD_LABELS)
+    templating.register_template_globals(
+        app, outlet_kind_labels=KIND_LABELS, outlet_status_labels=OUTLET_STATUS_LABELS,
+        band_labels=BAND_LABELS, weekday_labels=WEEKDAY_LABELS)
+    app.jinja_env.filters["phone"] = format_phone
 
 
 def register_errors(app: OpenAPI) -> None:

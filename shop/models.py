@@ -4,6 +4,8 @@ from shop.accounts.models import Membership, Role, User, UserSession
 from shop.catalog.models import Product, ProductImage
 from shop.mail.models import MailMessage, PeriodicJob
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
+from shop.outlets.models import Bank, DeliveryFee, OpeningHours, Outlet
+from shop.outlets.stock_models import StockHold, StockLevel, StockMove
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
 from shop.registry.decisions.models import DecisionFile, DecisionImport
@@ -14,4 +16,5 @@ __all__ = [
     "ProductImage", "ProductSubgroup", "Province", "Role", "User", "UserSession",
     "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
     "MailMessage", "PeriodicJob", "DecisionFile", "DecisionImport",
+    "Bank", "DeliveryFee", "OpeningHours", "Outlet", "StockHold", "StockLevel", "StockMove",
 ]

@@ -1,6 +1,6 @@
 """One factory per model; data valid under the OCOP rules unless a test says otherwise."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 import factory
@@ -14,6 +14,7 @@ from shop.core.gs1 import new_serial
 from shop.extensions import db
 from shop.ocop.models import Certificate, ProductGroup, ProductSubgroup
 from shop.ocop.rules import STAR_BANDS, expiry_for, level_for
+from shop.outlets.models import OpeningHours, Outlet, OutletKind, OutletStatus
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
 from shop.trace.models import (
@@ -148,6 +149,13 @@ class UserFactory(BaseFactory):
                 Membership(kind=OrganisationKind.PRODUCER, producer_id=producer.id))
             db.session.flush()
 
+    @factory.post_generation
+    def outlet(user, _create, outlet, **_kwargs):  # noqa: N805 (factory-boy's hook)
+        """UserFactory(outlet=o): the user is on outlet `o`'s staff."""
+        if outlet is not None:
+            user.memberships.append(Membership(kind=OrganisationKind.OUTLET, outlet_id=outlet.id))
+            db.session.flush()
+
 
 # Hashing is deliberately slow; every factory user shares one hash of PASSWORD.
 PASSWORD = "mật-khẩu-đủ-dài-2026"
@@ -228,3 +236,30 @@ class UnitFactory(BaseFactory):
     run = factory.SubFactory(LabelRunFactory)
     lot = factory.SelfAttribute("run.lot")
     serial = factory.LazyFunction(new_serial)
+
+
+class OutletFactory(BaseFactory):
+    """An open outlet point taking pickups paid in cash, open 08:00–21:00 every day."""
+
+    class Meta:
+        model = Outlet
+
+    slug = factory.Sequence(lambda n: f"diem-ban-ocop-{n}")
+    name_vi = factory.Sequence(lambda n: f"Điểm bán OCOP số {n}")
+    name_en = factory.Sequence(lambda n: f"OCOP outlet {n}")
+    kind = OutletKind.POINT
+    operator_name = "Trung tâm Xúc tiến Thương mại"
+    operator_tax_code = "0101234567"
+    street = "12 Phố Hàng Bạc"
+    commune = "Phường Hoàn Kiếm"
+    province = factory.SubFactory(ProvinceFactory)
+    latitude = Decimal("21.034000")
+    longitude = Decimal("105.852000")
+    phone = "0912345678"
+    email = "diemban@example.vn"
+    offers_pickup = True
+    accepts_cash_pickup = True
+    status = OutletStatus.OPEN
+    hours = factory.LazyFunction(lambda: [
+        OpeningHours(weekday=day, opens_at=time(8), closes_at=time(21)) for day in range(7)])
+    delivery_fees = factory.LazyFunction(list)

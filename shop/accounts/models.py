@@ -47,17 +47,25 @@ class Membership(Timestamped, db.Model):
     __table_args__ = (
         CheckConstraint(
             "(kind = 'producer') = (producer_id IS NOT NULL)"
+            " AND (kind = 'outlet') = (outlet_id IS NOT NULL)"
             " AND (kind = 'office' OR province_id IS NULL)", name="one_organisation"),
-        # One membership per person and producer; NULLs are distinct, so partial indexes.
+        # One membership per person and producer (or outlet); NULLs are distinct, so partial
+        # indexes.
         Index("uq_memberships_user_producer", "user_id", "producer_id", unique=True,
               sqlite_where=db.text("producer_id IS NOT NULL"),
               postgresql_where=db.text("producer_id IS NOT NULL")),
+        Index("uq_memberships_user_outlet", "user_id", "outlet_id", unique=True,
+              sqlite_where=db.text("outlet_id IS NOT NULL"),
+              postgresql_where=db.text("outlet_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     kind: Mapped[OrganisationKind] = mapped_column(enum_type(OrganisationKind))
     producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    # An outlet's staff: the table belongs to shop.outlets, named here by its key alone so
+    # that accounts imports nothing above it.
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
     province_id: Mapped[int | None] = mapped_column(ForeignKey("provinces.id"))
 
     producer: Mapped[Producer | None] = relationship(lazy="raise_on_sql")
@@ -122,6 +130,25 @@ class User(UserMixin, Timestamped, db.Model):
     def producer_ids(self) -> list[int]:
         """The producers this person is a member of, oldest membership first."""
         return [m.producer_id for m in self.memberships if m.kind is OrganisationKind.PRODUCER]
+
+    def is_staff_of(self, outlet_id: int) -> bool:
+        """True for an outlet's own staff, and for admins, who act for any outlet."""
+        return self.role is Role.ADMIN or outlet_id in self.outlet_ids
+
+    @property
+    def outlet_ids(self) -> list[int]:
+        """The outlets this person works at, oldest membership first."""
+        return [m.outlet_id for m in self.memberships if m.kind is OrganisationKind.OUTLET]
+
+    def oversees_province(self, province_id: int) -> bool:
+        """True for admins, officers of the national office or of this province's, and
+        officer accounts belonging to no office (the registry's officers, national)."""
+        if self.role is Role.ADMIN:
+            return True
+        offices = [m.province_id for m in self.memberships if m.kind is OrganisationKind.OFFICE]
+        if offices:
+            return None in offices or province_id in offices
+        return self.role is Role.OFFICER
 
 
 class UserSession(db.Model):

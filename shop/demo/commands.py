@@ -46,7 +46,9 @@ def _report(summary: SeedSummary, seconds: float) -> None:
         f"90 days). Hidden: {fates[Fate.EXPIRED]} expired, {fates[Fate.REVOKED]} revoked, "
         f"{fates[Fate.LOW_STARS]} below 3 stars.\n"
         f"Traceability: {trace.zones} zones, {trace.lots} lots (1 recalled, {trace.expired} "
-        f"expired), {trace.units} serialised units scanned {trace.scans} times.\n")
+        f"expired), {trace.units} serialised units scanned {trace.scans} times.\n"
+        f"Outlets: {summary.outlets.outlets}, with {summary.outlets.staff} staff accounts and "
+        f"stock of {summary.outlets.levels} lots.\n")
     width = max(len(a.email) for a in EVERY_DEMO_ACCOUNT)
     click.echo(f"{'Email':<{width}}  {'Password':<20}  Role")
     click.echo(f"{'-' * width}  {'-' * 20}  {'-' * 12}")

@@ -15,8 +15,9 @@ from shop.core.text import slugify
 from shop.demo.accounts import EVERY_DEMO_ACCOUNT, MEMBER_OF, seed_accounts
 from shop.demo.catalog import seed_producers, seed_products
 from shop.demo.certificates import certify
+from shop.demo.outlets import OutletsSummary, seed_outlets
 from shop.demo.reference import GROUPS, PROVINCES
-from shop.demo.trace import TraceSummary, seed_trace
+from shop.demo.trace import TraceSummary, recall_demo_lot, seed_trace
 from shop.extensions import db
 from shop.ocop.models import ProductGroup, ProductSubgroup
 from shop.places.models import Province
@@ -37,6 +38,7 @@ class SeedSummary:
     listed: int
     fates: Counter
     trace: TraceSummary
+    outlets: OutletsSummary
 
 
 def existing_data() -> str | None:
@@ -64,12 +66,15 @@ def seed(media_root: Path, today: date) -> SeedSummary:
     seeded = seed_products(producers, groups, subgroups, media_root, rng)
     fates = certify(seeded, users[Role.OFFICER], today, rng)
     trace = seed_trace(seeded, fates, users, today, rng)
+    outlets = seed_outlets(provinces, users, trace.to_recall, today, rng)
+    # After outlets received it: the recall sets its units aside there.
+    recall_demo_lot(trace.to_recall, users)
     listed = db.session.scalar(
         listed_products(today).with_only_columns(func.count(Product.id)))
     return SeedSummary(
         provinces=len(provinces), producers=len(producers), products=len(seeded),
         images=sum(len(s.product.images) for s in seeded), listed=listed,
-        fates=Counter(fates), trace=trace,
+        fates=Counter(fates), trace=trace, outlets=outlets,
     )
 
 

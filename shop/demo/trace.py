@@ -50,6 +50,8 @@ class TraceSummary:
     expired: int
     units: int
     scans: int
+    # Recalled by recall_demo_lot once outlets hold it, as recalls happen in life.
+    to_recall: int
 
 
 class _Plan(NamedTuple):
@@ -63,7 +65,7 @@ class _Plan(NamedTuple):
 
 def seed_trace(seeded: list[SeededProduct], fates: list[Fate], users: dict[Role, User],
                today: date, rng: Random) -> TraceSummary:
-    """Create zones, lots (one recalled, one expired, one of a since-revoked product), serials."""
+    """Create zones, lots (one to recall, one expired, one of a since-revoked product), serials."""
     member = users[Role.PRODUCER]
 
     def actor_of(producer_id: int) -> User:
@@ -82,11 +84,15 @@ def seed_trace(seeded: list[SeededProduct], fates: list[Fate], users: dict[Role,
     serialised = _pick_serialised(ordinary, member.producer_ids[0], today, rng)
     units = _print_labels(serialised, ordinary, actor_of, rng)
     scans = _log_scans(serialised, units, today, rng)
-    recalled_lot, recalled_product = serialised[0]
-    recall_lot(recalled_lot.id, RECALL_REASON, actor_of(recalled_product.producer_id))
+    # The demo producer's own lot, so its member's portal shows the recall.
     return TraceSummary(zones=sum(len(z) for z in zones.values()), lots=len(maker.lots),
                         expired=sum(lot.expires_on < today for lot in maker.lots),
-                        units=len(units), scans=scans)
+                        units=len(units), scans=scans, to_recall=serialised[0][0].id)
+
+
+def recall_demo_lot(lot_id: int, users: dict[Role, User]) -> None:
+    """Recall the demo's one recalled lot, by the demo producer's member who made it."""
+    recall_lot(lot_id, RECALL_REASON, users[Role.PRODUCER])
 
 
 def seed_zones(seeded: list[SeededProduct], actor_of: Actors, today: date,

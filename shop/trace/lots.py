@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from blinker import Namespace
 from flask_babel import format_decimal as format_number
 from flask_babel import gettext as _
 from flask_sqlalchemy.pagination import Pagination
@@ -21,6 +22,10 @@ from shop.trace.models import Lot, LotInput, Standard, Zone, ZoneStatus
 from shop.trace.zones import ZONE_STATUS_LABELS, season_bounds, season_of
 
 MAX_LOT_QUANTITY = 1_000_000
+# Sent inside the recall's transaction, the lot locked, as send(lot_id, actor=…): features
+# above trace (the outlets' stock) set the lot's units aside in the same unit of work,
+# without trace importing them.
+lot_recalled = Namespace().signal("lot-recalled")
 TOKEN_ALPHABET = gs1.SERIAL_ALPHABET.lower()
 TOKEN_LENGTH = 10
 
@@ -224,4 +229,5 @@ def recall_lot(lot_id: int, reason: str, actor: User) -> Lot:
     lot.recall_reason = reason.strip()
     lot.recalled_by_id = actor.id
     db.session.flush()
+    lot_recalled.send(lot.id, actor=actor)
     return lot

@@ -26,6 +26,7 @@ from shop.core import clock
 from shop.demo.accounts import MEMBER_OF
 from shop.demo.seed import seed
 from shop.extensions import db
+from shop.outlets.models import Outlet
 from shop.producers.models import Producer
 from shop.trace.links import lot_path
 from shop.trace.models import Lot
@@ -185,4 +186,8 @@ def demo_paths(e2e_app) -> dict[str, str]:
             "recalled_trace": lot_path(_first_lot(Lot.recalled_at.is_not(None))),
             "portal_lot": f"/portal/lots/{member_lot.id}",
             "portal_product": f"/portal/products/{member_lot.product_id}",
+            # The delivery form with its product chosen, so the lot select shows.
+            "console_receive": "/console/ttgt-ocop-ha-noi/receive?product_id="
+                               f"{member_lot.product_id}",
+            "office_outlet": f"/office/outlets/{db.session.scalar(select(Outlet.id))}/edit",
         }

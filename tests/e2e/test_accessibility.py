@@ -41,6 +41,14 @@ PAGES = [
     ("registry-import", "/registry/imports/new", Role.OFFICER),
     ("registry-imports", "/registry/imports/", Role.OFFICER),
     ("registry-officers", "/registry/officers/", Role.ADMIN),
+    ("outlets", "/outlets", None),
+    ("outlet", "/outlets/diem-ban-ocop-da-lat", None),
+    ("console", "/console/", Role.OUTLET_STAFF),
+    ("console-stock", "/console/ttgt-ocop-ha-noi/stock", Role.OUTLET_STAFF),
+    ("console-receive", "{console_receive}", Role.OUTLET_STAFF),
+    ("console-adjust", "/console/ttgt-ocop-ha-noi/adjust", Role.OUTLET_STAFF),
+    ("office-outlets", "/office/outlets/", Role.OFFICER),
+    ("office-outlet", "{office_outlet}", Role.OFFICER),
 ]
 LANGUAGES = ("vi", "en")
 

@@ -17,6 +17,7 @@ from tests.factories import (
     CertificateFactory,
     LabelRunFactory,
     LotFactory,
+    OutletFactory,
     ProducerFactory,
     ProductFactory,
     ProductImageFactory,
@@ -25,7 +26,8 @@ from tests.factories import (
     ZoneFactory,
 )
 
-ACTORS = ("anonymous", "customer", "member", "stranger", "outlet", "officer", "admin")
+ACTORS = ("anonymous", "customer", "member", "stranger", "outlet", "outlet_stranger", "officer",
+          "admin")
 EVERYONE = frozenset(ACTORS)
 SIGNED_IN = EVERYONE - {"anonymous"}
 # Members of a producer have a portal of their own; `stranger` belongs to another producer.
@@ -34,6 +36,10 @@ MEMBERS = frozenset({"member", "stranger"})
 OWNERS = frozenset({"member", "admin"})
 OFFICERS = frozenset({"officer", "admin"})
 ADMINS = frozenset({"admin"})
+# Outlet staff have a console; `outlet_stranger` works at another outlet than the fixture's.
+OUTLET_PEOPLE = frozenset({"outlet", "outlet_stranger", "admin"})
+# The fixture outlet's console: its own staff, and admins who act for any outlet.
+OUTLET_STAFF = frozenset({"outlet", "admin"})
 # Public, but with nothing behind it: the API's doc UI files are not installed.
 NOTHING_THERE = frozenset()
 
@@ -73,6 +79,25 @@ ROUTES = [
     (GET, "/api/v1/lots?gtin={gtin}&lot={lot_code}", "api_lots.find_lot", EVERYONE),
     (GET, "/api/v1/lots/{lot}", "api_lots.get_lot", EVERYONE),
     (GET, "/api/v1/lots/{lot}/epcis", "api_lots.get_lot_epcis", EVERYONE),
+    (GET, "/api/v1/outlets", "api_outlets.list_outlets", EVERYONE),
+    (GET, "/api/v1/outlets/{outlet_slug}", "api_outlets.get_outlet", EVERYONE),
+    # Outlets: public pages, the staff's console, the officers' register.
+    (GET, "/outlets", "outlets.index", EVERYONE),
+    (GET, "/outlets/{outlet_slug}", "outlets.outlet", EVERYONE),
+    (GET, "/console/", "outlet_console.home", OUTLET_PEOPLE),
+    (GET, "/console/{outlet_slug}/stock", "outlet_console.stock", OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/receive", "outlet_console.receive", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/receive", "outlet_console.receive", OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/adjust", "outlet_console.adjust", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/adjust", "outlet_console.adjust", OUTLET_STAFF),
+    (GET, "/office/outlets/", "outlet_office.index", OFFICERS),
+    (GET, "/office/outlets/new", "outlet_office.new", OFFICERS),
+    (POST, "/office/outlets/new", "outlet_office.new", OFFICERS),
+    (GET, "/office/outlets/{outlet}/edit", "outlet_office.edit", OFFICERS),
+    (POST, "/office/outlets/{outlet}/edit", "outlet_office.edit", OFFICERS),
+    (POST, "/office/outlets/{outlet}/staff", "outlet_office.add_staff", OFFICERS),
+    (POST, "/office/outlets/{outlet}/staff/{membership}/remove", "outlet_office.remove_staff",
+     OFFICERS),
     # The producer portal.
     (GET, "/portal/", "portal.home", MEMBERS),
     (POST, "/portal/producer", "portal.choose_producer", MEMBERS),
@@ -140,11 +165,13 @@ def world(app):
     photo.parent.mkdir(parents=True, exist_ok=True)
     photo.write_bytes(b"\xff\xd8\xff")
     untraced = LotFactory(product=ProductFactory(producer=producer, gtin=None))
+    outlet = OutletFactory()
     users = {
         "customer": UserFactory(role=Role.CUSTOMER),
         "member": UserFactory(role=Role.PRODUCER, producer=producer),
         "stranger": UserFactory(role=Role.PRODUCER, producer=ProducerFactory()),
-        "outlet": UserFactory(role=Role.OUTLET_STAFF),
+        "outlet": UserFactory(role=Role.CUSTOMER, outlet=outlet),
+        "outlet_stranger": UserFactory(role=Role.CUSTOMER, outlet=OutletFactory()),
         "officer": UserFactory(role=Role.OFFICER),
         "admin": UserFactory(role=Role.ADMIN),
     }
@@ -152,7 +179,8 @@ def world(app):
     ids = {"slug": product.slug, "gtin": product.gtin, "lot_code": lot.code, "lot": lot.id,
            "zone": zone.id, "run": run.id, "product": product.id, "image": image.id,
            "image_path": image.path, "token": untraced.token,
-           "certificate": certificate.id, "decision_import": decision_import.id}
+           "certificate": certificate.id, "decision_import": decision_import.id,
+           "outlet": outlet.id, "outlet_slug": outlet.slug}
     return users, ids, product
 
 
@@ -175,6 +203,14 @@ def _decision_import(producer, officer):
     db.session.add(record)
     db.session.flush()
     return record
+
+
+def _staff_membership(outlet_id: int) -> int:
+    """A fresh staff membership of the outlet, for a visitor to try removing."""
+    person = UserFactory(role=Role.CUSTOMER)
+    person.memberships.append(Membership(kind=OrganisationKind.OUTLET, outlet_id=outlet_id))
+    db.session.flush()
+    return person.memberships[-1].id
 
 
 def outcome(client, method: str, path: str) -> str:
@@ -202,6 +238,8 @@ def test_who_may_enter(app, client, sign_in, world, method, path, allowed):
             ids["image"] = ProductImageFactory(product=product).id
         if "{office}" in path:  # so does dismissing an officer
             ids["office"] = _office()
+        if "{membership}" in path:  # so does removing someone from the staff
+            ids["membership"] = _staff_membership(ids["outlet"])
         met[actor] = outcome(browser, method, path.format(**ids))
         expected[actor] = ("missing" if allowed is NOTHING_THERE else
                            "in" if actor in allowed else

@@ -8,7 +8,7 @@ checked too, not only the 400s and 404s.
 """
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -18,16 +18,21 @@ from hypothesis import strategies as st
 from schemathesis.core.failures import FailureGroup
 
 from shop import create_app
+from shop.accounts.models import Role
 from shop.api.schemas import GTIN_PATTERN, LOT_PATTERN
 from shop.core import gs1
+from shop.outlets.models import DeliveryFee, OpeningHours, OutletStatus
+from shop.outlets.stock import receive
 from tests.factories import (
     CertificateFactory,
     LotFactory,
     LotInputFactory,
+    OutletFactory,
     ProducerFactory,
     ProductFactory,
     ProductImageFactory,
     ProductSubgroupFactory,
+    UserFactory,
     ZoneFactory,
 )
 from tests.web.api.conftest import TODAY
@@ -63,21 +68,23 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", create_app({
     "CACHE_TYPE": "SimpleCache"}), config=CONFIG)
 
 # Where each operation names a row, and (filled by the `existing` fixture, as ids differ
-# between databases) the rows that exist, by the names of the parameters naming them.
+# between databases) the rows that exist, by what they are (the kind of row) and the names of
+# the parameters naming them.
 NAMING = {
-    "GET /api/v1/products/{slug}": ("path_parameters", ("slug",)),
-    "GET /api/v1/lots/{lot_id}": ("path_parameters", ("lot_id",)),
-    "GET /api/v1/lots/{lot_id}/epcis": ("path_parameters", ("lot_id",)),
-    "GET /api/v1/lots": ("query", ("gtin", "lot")),
+    "GET /api/v1/products/{slug}": ("path_parameters", ("slug",), "product"),
+    "GET /api/v1/lots/{lot_id}": ("path_parameters", ("lot_id",), "lot"),
+    "GET /api/v1/lots/{lot_id}/epcis": ("path_parameters", ("lot_id",), "lot"),
+    "GET /api/v1/lots": ("query", ("gtin", "lot"), "digital link"),
+    "GET /api/v1/outlets/{slug}": ("path_parameters", ("slug",), "outlet"),
 }
-EXISTING: dict[tuple[str, ...], list[tuple]] = {}
+EXISTING: dict[str, list[tuple]] = {}
 
 
 @schema.hook
 def flatmap_case(context, case):
     """Half the valid requests that name a lot or product name one that exists."""
-    location, names = NAMING.get(context.operation.label, ("", ()))
-    rows = EXISTING.get(names)
+    location, names, kind = NAMING.get(context.operation.label, ("", (), ""))
+    rows = EXISTING.get(kind)
     # Only valid requests: an invalid one would mostly turn valid, and test nothing new.
     if not rows or not case.meta.generation.mode.is_positive:
         return st.just(case)
@@ -118,13 +125,32 @@ def existing():
     ProducerFactory()  # one without products, which lists leave out
 
     lots = [plain, recalled, expired, expiring, of_revoked, of_uncertified]
+    _outlets(plain, expiring)
     EXISTING.update({
-        ("slug",): [("tra-o-long",), ("mat-ong",), ("bi-thu-hoi",), ("chua-chung-nhan",)],
-        ("lot_id",): [(lot.id,) for lot in lots],
-        ("gtin", "lot"): [(lot.product.gtin, lot.code) for lot in lots if lot.product.gtin],
+        "product": [("tra-o-long",), ("mat-ong",), ("bi-thu-hoi",), ("chua-chung-nhan",)],
+        "lot": [(lot.id,) for lot in lots],
+        "digital link": [(lot.product.gtin, lot.code) for lot in lots if lot.product.gtin],
+        "outlet": [("ttgt-ocop-ha-noi",), ("diem-ban-hoi-an",), ("da-dong-cua",)],
     })
     yield lots
     EXISTING.clear()
+
+
+def _outlets(plain, expiring) -> None:
+    """An open centre delivering and paid by VietQR; a paused point with few left; a closed
+    outlet (not found)."""
+    centre = OutletFactory(
+        slug="ttgt-ocop-ha-noi", bank_bin="970436", bank_account="0011004455667",
+        bank_account_name="TRUNG TAM XTTM HA NOI", accepts_vietqr=True, offers_delivery=True,
+        accepts_cod=True, free_delivery_from_vnd=500_000, email="")
+    centre.delivery_fees = [DeliveryFee(province_id=centre.province_id, fee_vnd=25_000)]
+    centre.hours = [OpeningHours(weekday=0, opens_at=time(7, 30), closes_at=time(11, 30)),
+                    OpeningHours(weekday=0, opens_at=time(13, 30), closes_at=time(21))]
+    paused = OutletFactory(slug="diem-ban-hoi-an", status=OutletStatus.PAUSED)
+    OutletFactory(slug="da-dong-cua", status=OutletStatus.CLOSED)
+    admin = UserFactory(role=Role.ADMIN)
+    receive(centre.id, plain.id, 40, admin)
+    receive(paused.id, expiring.id, 3, admin)
 
 
 @schema.parametrize()
@@ -146,19 +172,22 @@ def _operation(label: str):
 
 
 @pytest.mark.parametrize("label", sorted(NAMING))
-def test_every_existing_lot_and_product_answers_as_documented(client, existing, label):
-    location, names = NAMING[label]
+def test_every_existing_lot_product_and_outlet_answers_as_documented(client, existing, label):
+    location, names, kind = NAMING[label]
     statuses = []
-    for row in EXISTING[names]:
+    for row in EXISTING[kind]:
         case = _operation(label).Case(**{location: dict(zip(names, row, strict=True))})
         statuses.append(case.call_and_validate(session=client, checks=CONFORMANCE).status_code)
-    # Products no longer for sale are not found; their lots are, with warnings.
-    expected = [200, 200, 404, 404] if names == ("slug",) else [200] * len(statuses)
+    # Products no longer for sale are not found; their lots are, with warnings; closed outlets
+    # are gone.
+    expected = {"product": [200, 200, 404, 404], "outlet": [200, 200, 404]}.get(
+        kind, [200] * len(statuses))
     assert statuses == expected
 
 
 @pytest.mark.parametrize("label", ["GET /api/v1/products", "GET /api/v1/producers",
-                                   "GET /api/v1/groups", "GET /api/v1/provinces"])
+                                   "GET /api/v1/groups", "GET /api/v1/provinces",
+                                   "GET /api/v1/outlets"])
 def test_every_list_answers_as_documented(client, existing, label):
     response = _operation(label).Case().call_and_validate(session=client, checks=CONFORMANCE)
     assert response.status_code == 200
@@ -189,6 +218,9 @@ def test_every_list_answers_as_documented(client, existing, label):
     ("GET /api/v1/lots", {"query": {"gtin": GTIN, "lot": "Lô 1"}}, "lot"),
     ("GET /api/v1/lots", {"query": {"gtin": GTIN, "lot": ".."}}, "lot"),
     ("GET /api/v1/lots", {"query": {"gtin": GTIN, "lot": "L" * 21}}, "lot"),
+    ("GET /api/v1/outlets", {"query": {"province": "Hà Nội"}}, "province"),
+    ("GET /api/v1/outlets/{slug}", {"path_parameters": {"slug": "TTGT"}}, "slug"),
+    ("GET /api/v1/outlets/{slug}", {"path_parameters": {"slug": "x" * 121}}, "slug"),
 ], ids=lambda value: value if isinstance(value, str) else ascii(*value.values())[:40])
 def test_a_bad_parameter_is_a_400_problem_naming_it(client, existing, label, parameters, name):
     case = _operation(label).Case(**parameters)

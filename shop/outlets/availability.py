@@ -1,0 +1,136 @@
+"""What can be sold now, computed from the levels: never a job's leftovers.
+
+A unit is sellable when it is on hand, neither reserved by a live hold nor set aside for a
+recall, of a lot neither recalled nor past its expiry, of a product the listing rule lists
+today. Shoppers see bands, never counts.
+"""
+
+import enum
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import NamedTuple
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ColumnElement, Select, and_, func, select
+
+from shop.catalog.listing import listed_product_ids
+from shop.core import clock
+from shop.extensions import db
+from shop.outlets.models import Outlet, OutletStatus
+from shop.outlets.stock_models import StockHold, StockLevel
+from shop.trace.models import Lot
+
+# At most this many units sellable: "few left".
+FEW_LEFT = 5
+
+
+class Band(enum.StrEnum):
+    """How much of a product an outlet has, as shoppers are told."""
+
+    IN_STOCK = "in_stock"
+    FEW_LEFT = "few_left"
+    OUT_OF_STOCK = "out_of_stock"
+
+
+BAND_LABELS = {Band.IN_STOCK: _l("In stock"), Band.FEW_LEFT: _l("Few left"),
+               Band.OUT_OF_STOCK: _l("Out of stock")}
+
+
+def band(units: int) -> Band:
+    """The band a number of sellable units falls in."""
+    if units <= 0:
+        return Band.OUT_OF_STOCK
+    return Band.FEW_LEFT if units <= FEW_LEFT else Band.IN_STOCK
+
+
+def expired_holds(now: datetime):
+    """Per (outlet, lot), the units of holds past their time not yet released: free again."""
+    return (select(StockHold.outlet_id, StockHold.lot_id,
+                   func.sum(StockHold.quantity).label("units"))
+            .where(StockHold.ended_at.is_(None), StockHold.expires_at <= now)
+            .group_by(StockHold.outlet_id, StockHold.lot_id).subquery())
+
+
+def _free_units(expired) -> ColumnElement[int]:
+    return (StockLevel.on_hand - StockLevel.reserved - StockLevel.held
+            + func.coalesce(expired.c.units, 0))
+
+
+def sellable_rows(columns: tuple, today: date, now: datetime) -> Select:
+    """Levels of sellable lots with `columns`, live free units as `units` (not yet summed)."""
+    expired = expired_holds(now)
+    return (select(*columns, _free_units(expired).label("units"))
+            .select_from(StockLevel).join(Lot, Lot.id == StockLevel.lot_id)
+            .outerjoin(expired, and_(expired.c.outlet_id == StockLevel.outlet_id,
+                                     expired.c.lot_id == StockLevel.lot_id))
+            .where(Lot.recalled_at.is_(None), Lot.expires_on >= today,
+                   Lot.product_id.in_(listed_product_ids(today)), StockLevel.on_hand > 0))
+
+
+def sellable(outlet_id: int, product_ids: Iterable[int], today: date | None = None,
+             now: datetime | None = None) -> dict[int, int]:
+    """Units of each product sellable now at the outlet (0 for those it has none of)."""
+    ids = list(product_ids)
+    rows = sellable_rows((Lot.product_id,), today or clock.today(), now or clock.utcnow()
+                          ).where(StockLevel.outlet_id == outlet_id, Lot.product_id.in_(ids)
+                                  ).subquery()
+    totals = dict(db.session.execute(
+        select(rows.c.product_id, func.sum(rows.c.units)).group_by(rows.c.product_id)).all())
+    return {product_id: int(totals.get(product_id) or 0) for product_id in ids}
+
+
+def availability_by_product(product_ids: Iterable[int], today: date | None = None,
+                            now: datetime | None = None) -> dict[int, int]:
+    """For each product, how many open outlets can sell it now ("in stock at 3 outlets"):
+    one query, whatever the number of products."""
+    ids = list(product_ids)
+    rows = sellable_rows((StockLevel.outlet_id, Lot.product_id), today or clock.today(),
+                          now or clock.utcnow()).join(Outlet, Outlet.id == StockLevel.outlet_id
+                                                      ).where(Outlet.status == OutletStatus.OPEN,
+                                                              Lot.product_id.in_(ids)).subquery()
+    per_outlet = (select(rows.c.product_id).group_by(rows.c.outlet_id, rows.c.product_id)
+                  .having(func.sum(rows.c.units) > 0).subquery())
+    counts = dict(db.session.execute(select(per_outlet.c.product_id, func.count())
+                                     .group_by(per_outlet.c.product_id)).all())
+    return {product_id: counts.get(product_id, 0) for product_id in ids}
+
+
+class OutletOffer(NamedTuple):
+    """An open outlet and the band of one product there."""
+
+    outlet: Outlet
+    band: Band
+
+
+def product_outlets(product_id: int, today: date | None = None,
+                    now: datetime | None = None) -> list[OutletOffer]:
+    """The open outlets that can sell the product now, with its band at each (for the
+    product page's "where to buy"), by province then name."""
+    rows = sellable_rows((StockLevel.outlet_id,), today or clock.today(),
+                          now or clock.utcnow()).where(Lot.product_id == product_id).subquery()
+    totals = select(rows.c.outlet_id, func.sum(rows.c.units).label("units")).group_by(
+        rows.c.outlet_id).having(func.sum(rows.c.units) > 0).subquery()
+    found = db.session.execute(
+        select(Outlet, totals.c.units).join(totals, totals.c.outlet_id == Outlet.id)
+        .where(Outlet.status == OutletStatus.OPEN).order_by(Outlet.province_id, Outlet.name_vi))
+    return [OutletOffer(outlet, band(int(units))) for outlet, units in found]
+
+
+class Holding(NamedTuple):
+    """What one outlet holds of a lot."""
+
+    outlet: Outlet
+    on_hand: int
+    reserved: int
+    held: int
+
+
+def holders_of_lot(lot_id: int) -> list[Holding]:
+    """Every outlet holding units of the lot (sellable or not), most units first: where a
+    recall must reach."""
+    rows = db.session.execute(
+        select(Outlet, StockLevel.on_hand, StockLevel.reserved, StockLevel.held)
+        .join(StockLevel, StockLevel.outlet_id == Outlet.id)
+        .where(StockLevel.lot_id == lot_id, StockLevel.on_hand > 0)
+        .order_by(StockLevel.on_hand.desc(), Outlet.id))
+    return [Holding(*row) for row in rows]

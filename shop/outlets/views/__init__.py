@@ -1,0 +1,1 @@
+"""The outlets' pages: public (shoppers), console (outlet staff), office (officers, admins)."""

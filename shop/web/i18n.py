@@ -19,7 +19,9 @@ def select_locale() -> str:
 
 def current_language() -> str:
     """"vi" or "en", for picking the bilingual columns."""
-    return str(get_locale() or "vi")[:2]
+    locale = get_locale()
+    # The language subtag itself: str(locale) rebuilds the whole identifier on every call.
+    return locale.language if locale is not None else "vi"
 
 
 def localized(obj: object, field: str) -> str:

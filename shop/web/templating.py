@@ -1,6 +1,7 @@
 """Jinja filters and globals shared by every template; features add theirs at start-up."""
 
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from flask import Flask, has_request_context, request
@@ -20,6 +21,13 @@ def vnd(amount: int) -> str:
 
 def stars_label(stars: int) -> str:
     """What a screen reader says for a star badge: "OCOP 4 sao" / "OCOP 4 stars"."""
+    return _stars_label(current_language(), stars)
+
+
+@lru_cache(maxsize=16)
+def _stars_label(language: str, stars: int) -> str:
+    # Three ratings in two languages, asked for once per card: looked up once per process.
+    # `language` keys the cache; gettext reads the same language from the request.
     return _("OCOP %(stars)d stars", stars=stars)
 
 

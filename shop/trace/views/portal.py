@@ -164,19 +164,13 @@ def lot(lot_id: int):
 def recall(lot_id: int):
     """Recall a lot; its trace page tells shoppers at once and its labels no longer print."""
     form = RecallForm()
-    if form.validate_on_submit():
-        try:
-            recalled = lot_service.recall_lot(lot_id, form.reason.data, actor=current_user)
-        except InvalidInput as error:
-            show_error(form, error)
-        except InvalidState as error:
-            flash(error.message, "error")
-            return redirect(url_for(".lot", lot_id=lot_id))
-        else:
-            db.session.commit()
-            flash(_("Lot %(code)s recalled.", code=recalled.code), "success")
-            return redirect(url_for(".lot", lot_id=lot_id))
-    return _lot_page(lot_id, recall_form=form, status=400)
+
+    def recalled(lot: Lot) -> Response:
+        flash(_("Lot %(code)s recalled.", code=lot.code), "success")
+        return redirect(url_for(".lot", lot_id=lot_id))
+
+    return _lot_action(lot_id, form, "recall_form", recalled, lambda: lot_service.recall_lot(
+        lot_id, form.reason.data, actor=current_user))
 
 
 @portal.post("/lots/<int:lot_id>/runs")
@@ -184,10 +178,19 @@ def recall(lot_id: int):
 def new_run(lot_id: int):
     """Record a label run, then download its sheet of labels."""
     form = LabelRunForm()
+    return _lot_action(
+        lot_id, form, "run_form", lambda run: redirect(url_for(".run_pdf", run_id=run.id)),
+        lambda: run_service.print_run(lot_id, form.size.data, form.count.data,
+                                      form.serialised, actor=current_user))
+
+
+def _lot_action(lot_id: int, form, form_name: str, done: Callable, act: Callable) -> Response:
+    """A form posted on a lot's page: `act()` once the form is valid, committed, then
+    `done(result)`; a field error shows the page again with it, a refusal (a recalled lot, say)
+    goes back to the page with its reason."""
     if form.validate_on_submit():
         try:
-            run = run_service.print_run(lot_id, form.size.data, form.count.data,
-                                        form.serialised, actor=current_user)
+            result = act()
         except InvalidInput as error:
             show_error(form, error)
         except InvalidState as error:
@@ -195,8 +198,8 @@ def new_run(lot_id: int):
             return redirect(url_for(".lot", lot_id=lot_id))
         else:
             db.session.commit()
-            return redirect(url_for(".run_pdf", run_id=run.id))
-    return _lot_page(lot_id, run_form=form, status=400)
+            return done(result)
+    return _lot_page(lot_id, status=400, **{form_name: form})
 
 
 def _label_download(lot_id: int, render: Callable[[Lot], Response]) -> Response:

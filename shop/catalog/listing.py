@@ -21,7 +21,8 @@ from shop.producers.models import Producer
 
 
 def listed_product_ids(today: date | None = None) -> Select[tuple[int]]:
-    """Ids of the products for sale today: the rule alone, with the certificate joined.
+    """Ids of the products for sale today: a current certificate (the rule) and a price, with
+    the certificate joined.
 
     For counts and narrow queries, which need neither producer nor province: both joins
     of `listed_products` follow non-null foreign keys, so they never change which rows match.
@@ -38,8 +39,11 @@ def listed_products(today: date | None = None) -> Select[tuple[Product]]:
 # once per process: building them cost a tenth of a catalog page's time.
 @lru_cache(maxsize=4)
 def _listed_product_ids_on(today: date) -> Select[tuple[int]]:
+    # A product without a price yet (one a recognition decision just brought in) is
+    # certified but not for sale: nothing sells at 0 đồng.
     return select(Product.id).join(
-        Certificate, and_(Certificate.product_id == Product.id, certificate_is_current(today)))
+        Certificate, and_(Certificate.product_id == Product.id, certificate_is_current(today)),
+    ).where(Product.price_vnd > 0)
 
 
 @lru_cache(maxsize=4)

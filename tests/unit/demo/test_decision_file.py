@@ -56,4 +56,7 @@ def test_the_provincial_officer_imports_it_into_the_demo(app):
     assert is_listed(revoked_rose.id)  # recognised again, after its revocation
     names = [row[0] for row in decision.ROWS]
     products = db.session.scalars(select(Product).where(Product.name_vi.in_(names))).all()
-    assert len(products) == 20 and all(is_listed(p.id) for p in products)
+    # The 14 new products wait for their producers' prices; the six renewals stay for sale.
+    assert len(products) == 20
+    assert sorted(is_listed(p.id) for p in products) == [False] * 14 + [True] * 6
+    assert all(p.price_vnd == 0 for p in products if not is_listed(p.id))

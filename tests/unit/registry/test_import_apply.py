@@ -31,7 +31,7 @@ def counts() -> tuple[int, int, int]:
                  for model in (Producer, Product, Certificate))
 
 
-def test_applying_adds_producers_products_and_certificates_that_are_listed(province, officer):
+def test_applying_adds_producers_products_and_certificates(province, officer):
     existing = ProductFactory(producer=ProducerFactory(province=province, name="HTX Cũ"),
                               name_vi="Mật ong")
     record = upload([
@@ -62,7 +62,11 @@ def test_applying_adds_producers_products_and_certificates_that_are_listed(provi
     assert (live[coffee.id].number, live[coffee.id].recognized_on, live[coffee.id].level,
             live[coffee.id].recorded_by_id) == ("125/QĐ-UBND", DECIDED_ON, Level.PROVINCE,
                                                 officer.id)
-    assert live[existing.id].score == 72 and is_listed(coffee.id) and is_listed(existing.id)
+    assert live[existing.id].score == 72 and is_listed(existing.id)
+    # A new product is certified, but for sale only once its producer sets a price.
+    assert coffee.price_vnd == 0 and not is_listed(coffee.id)
+    coffee.price_vnd = 95_000
+    assert is_listed(coffee.id)
     assert (record.new_producers, record.new_products, record.new_certificates,
             record.unchanged, record.applied_by_id) == (1, 2, 3, 0, officer.id)
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from shop.catalog.models import Product, ProductImage
 from shop.core import clock
 from shop.extensions import db
-from shop.ocop.listing_rule import certificate_is_current
+from shop.ocop.listing_rule import Status, certificate_is_current, is_listable_status
 from shop.ocop.models import Certificate
 from shop.producers.models import Producer
 
@@ -76,6 +76,12 @@ def for_cards() -> tuple[LoaderOption, ...]:
     reading one anyway raises rather than costing a query per card."""
     return (with_cover(), defer(Product.story_vi, raiseload=True),
             defer(Product.story_en, raiseload=True), defer(Product.search_text, raiseload=True))
+
+
+def is_for_sale(product: Product, status: Status | None) -> bool:
+    """The Python form of `listed_product_ids` for a product whose certificate status is
+    already known (a trace page has it): a listable status and a price."""
+    return is_listable_status(status) and product.price_vnd > 0
 
 
 def is_listed(product_id: int, today: date | None = None) -> bool:

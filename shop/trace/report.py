@@ -7,9 +7,10 @@ from datetime import date
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from shop.catalog.listing import is_for_sale
 from shop.catalog.models import Product
 from shop.core.clock import local_date
-from shop.ocop.listing_rule import Status, is_listable_status, status_on
+from shop.ocop.listing_rule import Status, status_on
 from shop.ocop.models import Certificate
 from shop.trace.models import Lot, LotInput
 from shop.trace.scans import UnitCheck
@@ -55,8 +56,9 @@ class TraceReport:
 
     @property
     def listed(self) -> bool:
-        """True while the product is for sale (its certificate lets it be listed today)."""
-        return is_listable_status(self.certificate_status)
+        """True while the product is for sale (its certificate lets it be listed today, and it
+        has a price)."""
+        return is_for_sale(self.lot.product, self.certificate_status)
 
     @property
     def product(self) -> Product:

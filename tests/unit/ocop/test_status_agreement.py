@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from shop.catalog.listing import listed_products
+from shop.catalog.listing import is_for_sale, listed_products
 from shop.catalog.models import Product
 from shop.extensions import db
 from shop.ocop.listing_rule import LISTABLE_STATUSES, Status, status_expression, status_on
@@ -77,6 +77,23 @@ def test_a_product_is_listed_exactly_when_a_certificate_is_current_or_expiring(c
     listable = {c.product_id for c in certificates if status_on(c, TODAY) in LISTABLE_STATUSES}
     assert listed == listable
     assert len(listable) > 5
+
+
+def test_the_python_form_of_the_listing_agrees_with_the_query_priced_or_not(certificates):
+    unpriced = {c.product_id for c in certificates[::3]}
+    for product in db.session.scalars(select(Product).where(Product.id.in_(unpriced))):
+        product.price_vnd = 0
+    db.session.flush()
+    listed = set(db.session.scalars(listed_products().with_only_columns(Product.id)))
+    for certificate in certificates:
+        if certificate.superseded:
+            continue
+        product = db.session.get(Product, certificate.product_id)
+        assert is_for_sale(product, status_on(certificate, TODAY)) == (product.id in listed)
+    # The price decided for some: listable certificates on unpriced products, none listed.
+    held_back = {c.product_id for c in certificates
+                 if c.product_id in unpriced and status_on(c, TODAY) in LISTABLE_STATUSES}
+    assert listed and held_back and not held_back & listed
 
 
 def test_counts_and_tabs_follow_the_same_status(certificates):

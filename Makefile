@@ -113,6 +113,7 @@ bench: $(VENV)/.installed-test $(MO_FILES)
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
 	$(BIN)/python bench/labels.py
 	$(BIN)/python bench/decision_import.py
+	$(BIN)/python bench/fair_catalog.py
 	$(BIN)/python bench/site.py $(BENCH_ARGS)
 
 clean:

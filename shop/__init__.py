@@ -57,6 +57,7 @@ def register_extensions(app: OpenAPI) -> None:
         models,  # noqa: F401
     )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
+    from shop.combos import indexing as combo_indexing  # noqa: F401  (the combos' search text)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
     from shop.outlets import recalls  # noqa: F401  (a recall sets the lot's stock aside)
     from shop.web.i18n import select_locale
@@ -80,12 +81,14 @@ def register_extensions(app: OpenAPI) -> None:
 def register_page_cache(app: OpenAPI) -> None:
     """The page cache, and what each feature's cached parts show (one registry)."""
     from shop.catalog import page_cache as catalog_pages
+    from shop.combos import page_cache as combo_pages
     from shop.trace import pages as trace_pages
     from shop.web import page_cache
 
     page_cache.init_app(app)
     catalog_pages.register()
     trace_pages.register()
+    combo_pages.register(app)
 
 
 def register_converters(app: OpenAPI) -> None:
@@ -102,7 +105,17 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.api import register_api
     from shop.catalog.views import portal as catalog_portal
     from shop.catalog.views.public import bp as catalog_bp
+    from shop.combos.views.console import bp as combo_console_bp
+    from shop.combos.views.office import bp as combo_office_bp
+    from shop.combos.views.public import bp as combos_bp
+    from shop.fairs.views.office import bp as fair_office_bp
+    from shop.fairs.views.public import bp as fairs_bp
     from shop.media import bp as media_bp
+    from shop.orders.views.public import bp as orders_bp
+    from shop.orders.views.public import cart_count
+    from shop.members.views import portal as members_portal  # noqa: F401  (its routes)
+    from shop.members.views.join import bp as members_bp
+    from shop.members.views.office import bp as producer_office_bp
     from shop.outlets.views.console import bp as outlet_console_bp
     from shop.outlets.views.office import bp as outlet_office_bp
     from shop.outlets.views.public import bp as outlets_bp
@@ -129,6 +142,16 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(outlets_bp)
     app.register_blueprint(outlet_console_bp)
     app.register_blueprint(outlet_office_bp)
+    app.register_blueprint(combos_bp)
+    app.register_blueprint(combo_console_bp)
+    app.register_blueprint(combo_office_bp)
+    app.register_blueprint(orders_bp)
+    # The header's cart count is rendered live, never inside a cached body.
+    app.context_processor(cart_count)
+    app.register_blueprint(fairs_bp)
+    app.register_blueprint(fair_office_bp)
+    app.register_blueprint(producer_office_bp)
+    app.register_blueprint(members_bp)
     register_api(app)
 
 
@@ -148,13 +171,19 @@ def register_hardening(app: OpenAPI) -> None:
 
 def register_template_helpers(app: OpenAPI) -> None:
     """Filters and globals the templates share, and each feature's labels."""
+    from shop.combos.labels import OCCASION_LABELS
+    from shop.combos.labels import STATUS_LABELS as COMBO_STATUS_LABELS
+    from shop.core.money import format_vnd
     from shop.core.phones import format_phone
+    from shop.fairs.forms import STATUS_LABELS as FAIR_STATUS_LABELS
     from shop.ocop.listing_rule import STATUS_LABELS
     from shop.ocop.rules import LEVEL_LABELS
+    from shop.orders.states import STATE_LABELS as ORDER_STATE_LABELS
     from shop.outlets.availability import BAND_LABELS
     from shop.outlets.forms import KIND_LABELS
     from shop.outlets.forms import STATUS_LABELS as OUTLET_STATUS_LABELS
     from shop.outlets.hours import WEEKDAY_LABELS
+    from shop.trace.links import lot_path
     from shop.trace.zones import STANDARD_LABELS
     from shop.web import templating
 
@@ -166,6 +195,11 @@ def register_template_helpers(app: OpenAPI) -> None:
     templating.register_template_globals(
         app, outlet_kind_labels=KIND_LABELS, outlet_status_labels=OUTLET_STATUS_LABELS,
         band_labels=BAND_LABELS, weekday_labels=WEEKDAY_LABELS)
+    templating.register_template_globals(app, occasion_labels=OCCASION_LABELS,
+                                         combo_status_labels=COMBO_STATUS_LABELS)
+    templating.register_template_globals(app, order_state_labels=ORDER_STATE_LABELS,
+                                         lot_path=lot_path, format_vnd=format_vnd)
+    templating.register_template_globals(app, fair_status_labels=FAIR_STATUS_LABELS)
     app.jinja_env.filters["phone"] = format_phone
 
 
@@ -187,8 +221,14 @@ def register_commands(app: OpenAPI) -> None:
     from shop import mail
     from shop.accounts import sessions
     from shop.demo.commands import seed_demo
+    from shop.orders import transitions
+    from shop.members import reminders
 
     app.cli.add_command(seed_demo)
     mail.init_app(app)
     mail.register_job(app, "accounts.purge_expired_sessions", every=timedelta(days=1),
                       run=sessions.purge_expired)
+    mail.register_job(app, "orders.cancel_expired", every=timedelta(hours=1),
+                      run=transitions.cancel_expired)
+    mail.register_job(app, "members.certificate_reminders", every=timedelta(hours=6),
+                      run=reminders.send_due_reminders)

@@ -85,6 +85,10 @@ class Config:
     FLASK_STATIC_DIGEST_COMPRESSION: list[str] = []
     # One JSON line per request (shop.web.request_log); on under `make serve`.
     REQUEST_LOG = False
+    # How long an unpaid transfer order holds its stock (cash at pickup: to the pickup day).
+    ORDER_HOLD_MINUTES = 60
+    # How many days ahead a shopper may choose to pick an order up.
+    PICKUP_DAYS_AHEAD = 14
 
 
 def load(overrides: dict | None = None, env: dict | None = None) -> dict:
@@ -106,6 +110,7 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     settings["PUBLIC_HOST"] = _public_host(env, production)
     settings["MEDIA_ROOT"] = env.get("MEDIA_ROOT") or str(INSTANCE_DIR / "media")
     settings["REQUEST_LOG"] = env.get("REQUEST_LOG", "1" if production else "0") == "1"
+    settings["ORDER_HOLD_MINUTES"] = int(env.get("ORDER_HOLD_MINUTES", "60"))
     for name in ("CSP_SCRIPT_SOURCES", "CSP_FRAME_SOURCES", "CSP_CONNECT_SOURCES"):
         if env.get(name):
             settings[name] = tuple(env[name].split())

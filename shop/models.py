@@ -2,8 +2,12 @@
 
 from shop.accounts.models import Membership, Role, User, UserSession
 from shop.catalog.models import Product, ProductImage
+from shop.combos.models import Combo, ComboComponent, ComboImage, ComboOutlet
+from shop.fairs.models import Booth, Fair, FairProduct
 from shop.mail.models import MailMessage, PeriodicJob
+from shop.members.models import DueReminder, Invitation
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
+from shop.orders.models import Cart, CartLine, Order, OrderEvent, OrderLine, OrderLineLot
 from shop.outlets.models import Bank, DeliveryFee, OpeningHours, Outlet
 from shop.outlets.stock_models import StockHold, StockLevel, StockMove
 from shop.places.models import Province
@@ -16,5 +20,9 @@ __all__ = [
     "ProductImage", "ProductSubgroup", "Province", "Role", "User", "UserSession",
     "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
     "MailMessage", "PeriodicJob", "DecisionFile", "DecisionImport",
+    "Combo", "ComboComponent", "ComboImage", "ComboOutlet",
+    "Booth", "Fair", "FairProduct",
+    "Invitation", "DueReminder",
     "Bank", "DeliveryFee", "OpeningHours", "Outlet", "StockHold", "StockLevel", "StockMove",
+    "Cart", "CartLine", "Order", "OrderEvent", "OrderLine", "OrderLineLot",
 ]

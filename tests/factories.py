@@ -9,6 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from shop.accounts.models import Membership, OrganisationKind, Role, User
 from shop.catalog.models import Product, ProductImage
+from shop.combos.models import Combo, ComboComponent, ComboOutlet, ComboStatus, Occasion
 from shop.core import clock
 from shop.core.gs1 import new_serial
 from shop.extensions import db
@@ -263,3 +264,28 @@ class OutletFactory(BaseFactory):
     hours = factory.LazyFunction(lambda: [
         OpeningHours(weekday=day, opens_at=time(8), closes_at=time(21)) for day in range(7)])
     delivery_fees = factory.LazyFunction(list)
+
+
+class ComboFactory(BaseFactory):
+    """A published Tết combo of two listed products (one of each), sold at one outlet.
+
+    Pass `components=[(product, quantity), ...]` and `outlets=[outlet, ...]` to choose them.
+    """
+
+    class Meta:
+        model = Combo
+        exclude = ("parts", "sold_at")
+
+    slug = factory.Sequence(lambda n: f"qua-tet-{n}")
+    name_vi = factory.Sequence(lambda n: f"Hộp quà Tết số {n}")
+    name_en = factory.Sequence(lambda n: f"Tết gift box {n}")
+    story_vi = "Những sản phẩm OCOP của Tây Nguyên cho ngày Tết."
+    story_en = "OCOP products of the Central Highlands for Tết."
+    occasion = Occasion.TET
+    price_vnd = 250_000
+    status = ComboStatus.PUBLISHED
+    parts = factory.LazyFunction(lambda: [(ProductFactory(), 1), (ProductFactory(), 1)])
+    sold_at = factory.LazyFunction(lambda: [OutletFactory()])
+    components = factory.LazyAttribute(lambda o: [
+        ComboComponent(product=product, quantity=quantity) for product, quantity in o.parts])
+    outlets = factory.LazyAttribute(lambda o: [ComboOutlet(outlet=outlet) for outlet in o.sold_at])

@@ -18,7 +18,7 @@ def _add_schema(app: OpenAPI, model: type[BaseModel]) -> None:
 
 def register_api(app: OpenAPI) -> None:
     """Attach the API blueprints and the schemas that responses name by hand."""
-    from shop.api import lots, outlets, products, reference
+    from shop.api import combos, fairs, lots, outlets, products, reference
 
     # flask_openapi3 writes `securitySchemes: null` when given none, and OpenAPI 3.1 forbids a
     # null there: the API is public, so an empty map says so validly.
@@ -29,3 +29,5 @@ def register_api(app: OpenAPI) -> None:
     app.register_api(reference.bp)
     app.register_api(lots.bp)
     app.register_api(outlets.bp)
+    app.register_api(combos.bp)
+    app.register_api(fairs.bp)

@@ -3,10 +3,18 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import IntegerField, StringField, TextAreaField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from shop.catalog.drafts import DraftInput
 from shop.catalog.listings import ListingInput
+
+
+def _safe_int(value: object) -> int | None:
+    try:
+        return None if value in (None, "") else int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class ListingForm(FlaskForm):
@@ -31,3 +39,33 @@ class PhotoForm(FlaskForm):
     alt_vi = StringField(_l("What the photo shows (Vietnamese)"),
                          validators=[InputRequired(), Length(max=200)])
     alt_en = StringField(_l("What the photo shows (English)"), validators=[Length(max=200)])
+
+
+class DraftForm(FlaskForm):
+    """A new product: its names, group and sub-group, price, story and GTIN."""
+
+    name_vi = StringField(_l("Name (Vietnamese)"), validators=[InputRequired(), Length(max=200)])
+    name_en = StringField(_l("Name (English)"), validators=[Length(max=200)])
+    group_id = SelectField(_l("Product group"), coerce=_safe_int, validate_choice=False,
+                           validators=[InputRequired(_l("Choose a product group."))])
+    subgroup_id = SelectField(_l("Sub-group"), coerce=_safe_int, validate_choice=False)
+    price_vnd = IntegerField(_l("Price (đồng)"), validators=[InputRequired()])
+    story_vi = TextAreaField(_l("Description and story (Vietnamese)"),
+                             validators=[Length(max=10_000)])
+    story_en = TextAreaField(_l("Description and story (English)"),
+                             validators=[Length(max=10_000)])
+    gtin = StringField(_l("GTIN (barcode number)"), validators=[Length(max=20)])
+
+    def __init__(self, groups: list, **kwargs):
+        super().__init__(**kwargs)
+        self.group_id.choices = [SelectChoice("", _l("Choose…"))] + [
+            SelectChoice(g.id, g.name_vi) for g in groups]
+        self.subgroup_id.choices = [SelectChoice("", _l("None"))] + [
+            SelectChoice(s.id, f"{g.name_vi} — {s.name_vi}") for g in groups for s in g.subgroups]
+
+    def to_input(self) -> DraftInput:
+        """The service's input."""
+        return DraftInput(name_vi=self.name_vi.data or "", name_en=self.name_en.data or "",
+                          group_id=self.group_id.data, subgroup_id=self.subgroup_id.data,
+                          price_vnd=self.price_vnd.data, story_vi=self.story_vi.data or "",
+                          story_en=self.story_en.data or "", gtin=self.gtin.data or "")

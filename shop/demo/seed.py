@@ -11,10 +11,14 @@ from sqlalchemy import func, select
 from shop.accounts.models import Role, User
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
+from shop.core.clock import utcnow
 from shop.core.text import slugify
 from shop.demo.accounts import EVERY_DEMO_ACCOUNT, MEMBER_OF, seed_accounts
 from shop.demo.catalog import seed_producers, seed_products
 from shop.demo.certificates import certify
+from shop.demo.combos import seed_combos
+from shop.demo.fairs import FairsSummary, seed_fairs
+from shop.demo.members import seed_members
 from shop.demo.outlets import OutletsSummary, seed_outlets
 from shop.demo.reference import GROUPS, PROVINCES
 from shop.demo.trace import TraceSummary, recall_demo_lot, seed_trace
@@ -39,6 +43,8 @@ class SeedSummary:
     fates: Counter
     trace: TraceSummary
     outlets: OutletsSummary
+    combos: int
+    fairs: FairsSummary
 
 
 def existing_data() -> str | None:
@@ -69,12 +75,15 @@ def seed(media_root: Path, today: date) -> SeedSummary:
     outlets = seed_outlets(provinces, users, trace.to_recall, today, rng)
     # After outlets received it: the recall sets its units aside there.
     recall_demo_lot(trace.to_recall, users)
+    combos = seed_combos(users[Role.ADMIN], today, rng)
+    fairs = seed_fairs(provinces, users, today)
+    seed_members(member_of, users[Role.OFFICER], subgroups, media_root, utcnow())
     listed = db.session.scalar(
         listed_products(today).with_only_columns(func.count(Product.id)))
     return SeedSummary(
         provinces=len(provinces), producers=len(producers), products=len(seeded),
         images=sum(len(s.product.images) for s in seeded), listed=listed,
-        fates=Counter(fates), trace=trace, outlets=outlets,
+        fates=Counter(fates), trace=trace, outlets=outlets, combos=combos, fairs=fairs,
     )
 
 

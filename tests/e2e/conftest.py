@@ -26,6 +26,7 @@ from shop.core import clock
 from shop.demo.accounts import MEMBER_OF
 from shop.demo.seed import seed
 from shop.extensions import db
+from shop.fairs.models import Fair
 from shop.outlets.models import Outlet
 from shop.producers.models import Producer
 from shop.trace.links import lot_path
@@ -190,4 +191,6 @@ def demo_paths(e2e_app) -> dict[str, str]:
             "console_receive": "/console/ttgt-ocop-ha-noi/receive?product_id="
                                f"{member_lot.product_id}",
             "office_outlet": f"/office/outlets/{db.session.scalar(select(Outlet.id))}/edit",
+            "office_fair": f"/office/fairs/{db.session.scalar(select(Fair.id).order_by(Fair.id))}",
+            "office_producer": f"/office/producers/{member_lot.product.producer_id}/edit",
         }

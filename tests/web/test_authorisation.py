@@ -4,17 +4,26 @@ A route added to the app fails `test_every_route_is_in_the_table` until it joins
 with the people allowed in. Everyone else is sent to sign in (anonymous) or refused (403).
 """
 
-from datetime import date
+import hashlib
+import secrets
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from shop.accounts.models import Membership, OrganisationKind, Role
+from shop.combos.models import ComboImage
+from shop.core.clock import utcnow
 from shop.extensions import db
+from shop.fairs.services import add_booth
+from shop.members.models import Invitation
 from shop.ocop.models import Level
+from shop.orders.models import Order
+from shop.orders.numbers import new_number
 from shop.registry.decisions.models import DecisionFile, DecisionImport
 from tests.factories import (
     CertificateFactory,
+    ComboFactory,
     LabelRunFactory,
     LotFactory,
     OutletFactory,
@@ -25,6 +34,7 @@ from tests.factories import (
     UserFactory,
     ZoneFactory,
 )
+from tests.unit.fairs.support import published_fair
 
 ACTORS = ("anonymous", "customer", "member", "stranger", "outlet", "outlet_stranger", "officer",
           "admin")
@@ -46,6 +56,16 @@ NOTHING_THERE = frozenset()
 GET, POST = "GET", "POST"
 # (method, path, endpoint, who may enter). Paths name the fixture's objects in braces.
 ROUTES = [
+    (POST, "/cart/add", "orders.add_to_cart", EVERYONE),
+    (GET, "/cart", "orders.cart_page", EVERYONE),
+    (POST, "/cart", "orders.cart_page", EVERYONE),
+    (GET, "/checkout", "orders.checkout", EVERYONE),
+    (POST, "/checkout", "orders.checkout", EVERYONE),
+    # The order's pages open with its token (mailed), whoever holds it.
+    (GET, "/orders/{order_number}?t={order_token}", "orders.order", EVERYONE),
+    (GET, "/orders/{order_number}/qr.png?t={order_token}", "orders.order_qr", EVERYONE),
+    (POST, "/orders/{order_number}/cancel?t={order_token}", "orders.cancel", EVERYONE),
+    (GET, "/account/orders", "orders.my_orders", SIGNED_IN),
     (GET, "/", "catalog.home", EVERYONE),
     (GET, "/products", "catalog.products", EVERYONE),
     (GET, "/products/{slug}", "catalog.product", EVERYONE),
@@ -81,6 +101,8 @@ ROUTES = [
     (GET, "/api/v1/lots/{lot}/epcis", "api_lots.get_lot_epcis", EVERYONE),
     (GET, "/api/v1/outlets", "api_outlets.list_outlets", EVERYONE),
     (GET, "/api/v1/outlets/{outlet_slug}", "api_outlets.get_outlet", EVERYONE),
+    (GET, "/api/v1/combos", "api_combos.list_combos", EVERYONE),
+    (GET, "/api/v1/combos/{combo_slug}", "api_combos.get_combo", EVERYONE),
     # Outlets: public pages, the staff's console, the officers' register.
     (GET, "/outlets", "outlets.index", EVERYONE),
     (GET, "/outlets/{outlet_slug}", "outlets.outlet", EVERYONE),
@@ -98,6 +120,49 @@ ROUTES = [
     (POST, "/office/outlets/{outlet}/staff", "outlet_office.add_staff", OFFICERS),
     (POST, "/office/outlets/{outlet}/staff/{membership}/remove", "outlet_office.remove_staff",
      OFFICERS),
+    # Gift combos: public pages, the officers' curation, the staff's for their outlets.
+    (GET, "/combos", "combos.index", EVERYONE),
+    (GET, "/combos/{combo_slug}", "combos.combo", EVERYONE),
+    (GET, "/office/combos/", "combo_office.index", OFFICERS),
+    (GET, "/office/combos/new", "combo_office.new", OFFICERS),
+    (POST, "/office/combos/new", "combo_office.new", OFFICERS),
+    (GET, "/office/combos/{combo}/edit", "combo_office.edit", OFFICERS),
+    (POST, "/office/combos/{combo}/edit", "combo_office.edit", OFFICERS),
+    (POST, "/office/combos/{combo}/photos", "combo_office.add_photo", OFFICERS),
+    (POST, "/office/combos/{combo}/photos/{combo_image}/remove", "combo_office.remove_photo",
+     OFFICERS),
+    (POST, "/office/combos/{combo}/status", "combo_office.status", OFFICERS),
+    (GET, "/console/{outlet_slug}/combos/", "combo_console.index", OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/combos/new", "combo_console.new", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/combos/new", "combo_console.new", OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/combos/{combo}/edit", "combo_console.edit", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/combos/{combo}/edit", "combo_console.edit", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/combos/{combo}/photos", "combo_console.add_photo",
+     OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/combos/{combo}/photos/{combo_image}/remove",
+     "combo_console.remove_photo", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/combos/{combo}/status", "combo_console.status",
+     OUTLET_STAFF),
+    # Trade fairs: public pages and the API, the officers' curation.
+    (GET, "/fairs", "fairs.index", EVERYONE),
+    (GET, "/fairs/{fair_slug}", "fairs.fair", EVERYONE),
+    (GET, "/fairs/{fair_slug}/catalog.pdf", "fairs.catalog_pdf", EVERYONE),
+    (GET, "/api/v1/fairs", "api_fairs.list_fairs", EVERYONE),
+    (GET, "/api/v1/fairs/{fair_slug}", "api_fairs.get_fair", EVERYONE),
+    (GET, "/office/fairs/", "fair_office.index", OFFICERS),
+    (GET, "/office/fairs/new", "fair_office.new", OFFICERS),
+    (POST, "/office/fairs/new", "fair_office.new", OFFICERS),
+    (GET, "/office/fairs/{fair}/edit", "fair_office.edit", OFFICERS),
+    (POST, "/office/fairs/{fair}/edit", "fair_office.edit", OFFICERS),
+    (POST, "/office/fairs/{fair}/publish", "fair_office.publish", OFFICERS),
+    (POST, "/office/fairs/{fair}/close", "fair_office.close", OFFICERS),
+    (POST, "/office/fairs/{fair}/booths", "fair_office.add_booth", OFFICERS),
+    (POST, "/office/fairs/{fair}/booths/{booth}/remove", "fair_office.remove_booth", OFFICERS),
+    (POST, "/office/fairs/{fair}/products", "fair_office.add_product", OFFICERS),
+    (POST, "/office/fairs/{fair}/products/{product}/remove", "fair_office.remove_product",
+     OFFICERS),
+    (GET, "/office/fairs/{fair}/floor", "fair_office.floor", OFFICERS),
+    (GET, "/office/fairs/{fair}/export.xlsx", "fair_office.export", OFFICERS),
     # The producer portal.
     (GET, "/portal/", "portal.home", MEMBERS),
     (POST, "/portal/producer", "portal.choose_producer", MEMBERS),
@@ -120,6 +185,25 @@ ROUTES = [
     (POST, "/portal/products/{product}", "portal.product", OWNERS),
     (POST, "/portal/products/{product}/photos", "portal.add_photo", OWNERS),
     (POST, "/portal/products/{product}/photos/{image}/remove", "portal.remove_photo", OWNERS),
+    (GET, "/portal/products/new", "portal.new_product", MEMBERS),
+    (POST, "/portal/products/new", "portal.new_product", MEMBERS),
+    (GET, "/portal/members", "portal.members", MEMBERS),
+    (POST, "/portal/members", "portal.members", MEMBERS),
+    (POST, "/portal/members/{member_membership}/remove", "portal.remove_member", OWNERS),
+    # Invitations: anyone holding the link; accepting needs an account.
+    (GET, "/join/{invitation_token}", "members.join", EVERYONE),
+    (POST, "/join/{invitation_token}", "members.join", EVERYONE),
+    (POST, "/join/{invitation_token}/accept", "members.accept", SIGNED_IN),
+    # The officers' producer records.
+    (GET, "/office/producers/", "producer_office.index", OFFICERS),
+    (GET, "/office/producers/new", "producer_office.new", OFFICERS),
+    (POST, "/office/producers/new", "producer_office.new", OFFICERS),
+    (GET, "/office/producers/{producer}/edit", "producer_office.edit", OFFICERS),
+    (POST, "/office/producers/{producer}/edit", "producer_office.edit", OFFICERS),
+    (POST, "/office/producers/{producer}/invitations", "producer_office.invite", OFFICERS),
+    (POST, "/office/producers/{producer}/members/{member_membership}/remove",
+     "producer_office.remove_member", OFFICERS),
+    (GET, "/office/producers/drafts", "producer_office.drafts", OFFICERS),
     # The trade promotion officers' registry.
     (GET, "/registry/", "ocop.registry", OFFICERS),
     (GET, "/registry/lots", "ocop.find_lot", OFFICERS),
@@ -166,6 +250,7 @@ def world(app):
     photo.write_bytes(b"\xff\xd8\xff")
     untraced = LotFactory(product=ProductFactory(producer=producer, gtin=None))
     outlet = OutletFactory()
+    combo = ComboFactory(parts=[(product, 1), (ProductFactory(), 2)], sold_at=[outlet])
     users = {
         "customer": UserFactory(role=Role.CUSTOMER),
         "member": UserFactory(role=Role.PRODUCER, producer=producer),
@@ -176,12 +261,31 @@ def world(app):
         "admin": UserFactory(role=Role.ADMIN),
     }
     decision_import = _decision_import(producer, users["officer"])
+    fair = published_fair(users["admin"], producer.province, [product], slug="hoi-cho-ocop")
     ids = {"slug": product.slug, "gtin": product.gtin, "lot_code": lot.code, "lot": lot.id,
            "zone": zone.id, "run": run.id, "product": product.id, "image": image.id,
            "image_path": image.path, "token": untraced.token,
            "certificate": certificate.id, "decision_import": decision_import.id,
-           "outlet": outlet.id, "outlet_slug": outlet.slug}
+           "outlet": outlet.id, "outlet_slug": outlet.slug, "combo": combo.id,
+           "combo_slug": combo.slug, "fair": fair.id, "fair_slug": fair.slug,
+           "producer": producer.id}
+    order = _order()
+    ids.update(order_number=order.number, order_token=order.access_token)
     return users, ids, product
+
+
+def _order():
+    """An unpaid transfer order at an outlet with a bank account."""
+    outlet = OutletFactory(bank_bin="970436", bank_account="0011001234567",
+                           bank_account_name="OCOP", accepts_vietqr=True)
+    order = Order(number=new_number(), access_token="t" * 43, outlet_id=outlet.id,
+                  contact_name="Lan", contact_phone="0912345678", contact_email="l@example.vn",
+                  fulfilment="pickup", payment_method="vietqr", state="awaiting_payment",
+                  subtotal_vnd=100_000, delivery_fee_vnd=0, total_vnd=100_000,
+                  idempotency_key="k" * 32)
+    db.session.add(order)
+    db.session.flush()
+    return order
 
 
 def _office() -> int:
@@ -205,12 +309,39 @@ def _decision_import(producer, officer):
     return record
 
 
+def _combo_image(combo_id: int) -> int:
+    """A fresh photo of the combo, for a visitor to try removing."""
+    image = ComboImage(combo_id=combo_id, path="combos/test.jpg")
+    db.session.add(image)
+    db.session.flush()
+    return image.id
+
+
 def _staff_membership(outlet_id: int) -> int:
     """A fresh staff membership of the outlet, for a visitor to try removing."""
     person = UserFactory(role=Role.CUSTOMER)
     person.memberships.append(Membership(kind=OrganisationKind.OUTLET, outlet_id=outlet_id))
     db.session.flush()
     return person.memberships[-1].id
+
+
+def _member_membership(producer_id: int) -> int:
+    """A fresh member of the producer, for a visitor to try removing."""
+    person = UserFactory(role=Role.CUSTOMER)
+    person.memberships.append(Membership(kind=OrganisationKind.PRODUCER,
+                                         producer_id=producer_id))
+    db.session.flush()
+    return person.memberships[-1].id
+
+
+def _invitation_token(producer_id: int) -> str:
+    """A fresh invitation to the producer, for a visitor to follow."""
+    token = secrets.token_urlsafe(16)
+    db.session.add(Invitation(producer_id=producer_id, email=f"{token.lower()}@example.vn",
+                              token_hash=hashlib.sha256(token.encode()).hexdigest(),
+                              expires_at=utcnow() + timedelta(days=7)))
+    db.session.flush()
+    return token
 
 
 def outcome(client, method: str, path: str) -> str:
@@ -236,10 +367,19 @@ def test_who_may_enter(app, client, sign_in, world, method, path, allowed):
             sign_in(users[actor], browser)
         if "{image}" in path:  # removing a photo consumes it: each visitor tries a fresh one
             ids["image"] = ProductImageFactory(product=product).id
+        if "{combo_image}" in path:  # so does removing a combo's photo
+            ids["combo_image"] = _combo_image(ids["combo"])
         if "{office}" in path:  # so does dismissing an officer
             ids["office"] = _office()
+        if "{booth}" in path:  # so does taking a booth back
+            ids["booth"] = add_booth(ids["fair"], f"Z-{len(met)}", ProducerFactory().id,
+                                     users["admin"]).id
         if "{membership}" in path:  # so does removing someone from the staff
             ids["membership"] = _staff_membership(ids["outlet"])
+        if "{member_membership}" in path:  # and removing a producer's member
+            ids["member_membership"] = _member_membership(ids["producer"])
+        if "{invitation_token}" in path:  # and accepting an invitation
+            ids["invitation_token"] = _invitation_token(ids["producer"])
         met[actor] = outcome(browser, method, path.format(**ids))
         expected[actor] = ("missing" if allowed is NOTHING_THERE else
                            "in" if actor in allowed else

@@ -3,15 +3,18 @@
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from shop.accounts.access import acting_producer_id, role_required
 from shop.accounts.models import Role
-from shop.catalog import listings
-from shop.catalog.forms import ListingForm, PhotoForm
+from shop.catalog import drafts, listings
+from shop.catalog.forms import DraftForm, ListingForm, PhotoForm
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.errors import InvalidInput
 from shop.extensions import db
+from shop.ocop.models import ProductGroup
 from shop.uploads import MAX_PHOTO_BYTES
 from shop.web.audiences import HomePanel, portal
 from shop.web.forms import form_status, show_error
@@ -26,6 +29,27 @@ def products():
     """The producer's products with their stars and photos, each linking to its listing."""
     return render_template("catalog/portal/products.html", today=clock.today(),
                            products=listings.producer_listings(acting_producer_id()))
+
+
+@portal.route("/products/new", methods=["GET", "POST"])
+@role_required(Role.PRODUCER)
+def new_product():
+    """Propose a new product: a draft, listed only once an officer records its certificate."""
+    producer_id = acting_producer_id()
+    groups = list(db.session.scalars(select(ProductGroup).order_by(ProductGroup.code)
+                                     .options(selectinload(ProductGroup.subgroups))))
+    form = DraftForm(groups)
+    if form.validate_on_submit():
+        try:
+            draft = drafts.propose_product(producer_id, form.to_input(), actor=current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Draft saved: add its photos. It is listed once an officer records its "
+                    "certificate."), "success")
+            return redirect(url_for(".product", product_id=draft.id))
+    return render_template("catalog/portal/new_product.html", form=form), form_status(form)
 
 
 def _listing_page(product: Product, form: ListingForm, photo_form: PhotoForm, status: int):

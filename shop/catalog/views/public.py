@@ -12,6 +12,7 @@ from shop.core.errors import NotFound
 from shop.core.markup import render_markdown
 from shop.core.urls import absolute_url
 from shop.ocop.listing_rule import status_on
+from shop.web.home import home_sections
 from shop.web.i18n import localized
 
 bp = Blueprint("catalog", __name__)
@@ -28,6 +29,7 @@ def home():
             four_star=services.featured(4),
             groups=services.group_counts(),
             provinces=services.province_counts(),
+            sections=home_sections(),
         ))}
 
     return render_template("catalog/home.html", parts=page_cache.catalog_parts("home", (), render))
@@ -65,7 +67,8 @@ def product(slug: str):
 
     def render() -> dict:
         item = services.listed_product(slug)
-        return {"title": localized(item, "name"), "body": Markup(render_template(
+        return {"title": localized(item, "name"), "product_id": item.id,
+                "body": Markup(render_template(
             "catalog/_product_body.html",
             product=item,
             story=render_markdown(localized(item, "story")),

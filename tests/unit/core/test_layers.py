@@ -83,9 +83,10 @@ def test_the_features_import_graph_has_no_cycle():
 
 
 # Selling sits on top of what it sells: orders use payments (a gateway per method), both use
-# the catalog, trace and outlets, and nothing below knows of either.
+# the catalog, trace, outlets and combos, and nothing below knows of either.
 SELLING = ("payments", "orders")
-BELOW_SELLING = {"places", "mail", "producers", "accounts", "ocop", "catalog", "trace", "outlets"}
+BELOW_SELLING = {"places", "mail", "producers", "accounts", "ocop", "catalog", "trace", "outlets",
+                 "combos"}
 
 
 def test_payments_and_orders_sit_above_what_they_sell():

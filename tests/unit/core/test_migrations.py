@@ -5,10 +5,12 @@ from alembic.migration import MigrationContext
 
 from shop.extensions import db
 
+TRIGRAM_INDEXES = {"ix_products_search_text_trgm", "ix_combos_search_text_trgm"}
+
 
 def _ignore_dialect_specific(obj, name, type_, reflected, compare_to):
-    # The trigram index exists only on PostgreSQL (the model marks it ddl_if postgresql).
-    return not (type_ == "index" and name == "ix_products_search_text_trgm"
+    # The trigram indexes exist only on PostgreSQL (the models mark them ddl_if postgresql).
+    return not (type_ == "index" and name in TRIGRAM_INDEXES
                 and db.engine.dialect.name != "postgresql")
 
 

@@ -33,7 +33,9 @@ def test_sent_mail_older_than_30_days_is_purged_once_a_day(app):
         again = run_due_jobs(app)
 
     kept = db.session.scalars(select(MailMessage.to_address).order_by(MailMessage.to_address))
-    assert ran == ["accounts.purge_expired_sessions", "mail.purge_sent"] and again == []
+    assert ran == ["accounts.purge_expired_sessions", "mail.purge_sent",
+                   "members.certificate_reminders",
+                   "orders.cancel_expired"] and again == []
     assert kept.all() == ["failed@example.vn", "recent@example.vn", "waiting@example.vn"]
 
 
@@ -49,6 +51,8 @@ def test_a_failing_job_keeps_its_error_and_the_other_jobs_still_run(make_app):
         ran = run_due_jobs(worker)
 
     broken = db.session.get(PeriodicJob, "a.broken")
-    assert ran == ["a.broken", "accounts.purge_expired_sessions", "mail.purge_sent"]
+    assert ran == ["a.broken", "accounts.purge_expired_sessions", "mail.purge_sent",
+                   "members.certificate_reminders",
+                   "orders.cancel_expired"]
     assert broken.last_error == "RuntimeError: the reminder service is away"
     assert broken.next_run_at.replace(tzinfo=UTC) == NOW + timedelta(hours=1)

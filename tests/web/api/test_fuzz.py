@@ -21,10 +21,12 @@ from shop import create_app
 from shop.accounts.models import Role
 from shop.api.schemas import GTIN_PATTERN, LOT_PATTERN
 from shop.core import gs1
+from shop.fairs import services
 from shop.outlets.models import DeliveryFee, OpeningHours, OutletStatus
 from shop.outlets.stock import receive
 from tests.factories import (
     CertificateFactory,
+    ComboFactory,
     LotFactory,
     LotInputFactory,
     OutletFactory,
@@ -35,6 +37,7 @@ from tests.factories import (
     UserFactory,
     ZoneFactory,
 )
+from tests.unit.fairs.support import fair_input, published_fair
 from tests.web.api.conftest import TODAY
 
 PROBLEM_JSON = "application/problem+json"
@@ -76,6 +79,8 @@ NAMING = {
     "GET /api/v1/lots/{lot_id}/epcis": ("path_parameters", ("lot_id",), "lot"),
     "GET /api/v1/lots": ("query", ("gtin", "lot"), "digital link"),
     "GET /api/v1/outlets/{slug}": ("path_parameters", ("slug",), "outlet"),
+    "GET /api/v1/combos/{slug}": ("path_parameters", ("slug",), "combo"),
+    "GET /api/v1/fairs/{slug}": ("path_parameters", ("slug",), "fair"),
 }
 EXISTING: dict[str, list[tuple]] = {}
 
@@ -125,20 +130,33 @@ def existing():
     ProducerFactory()  # one without products, which lists leave out
 
     lots = [plain, recalled, expired, expiring, of_revoked, of_uncertified]
-    _outlets(plain, expiring)
+    centre = _outlets(plain, expiring)
+    ComboFactory(slug="qua-tet-ha-noi", parts=[(tea, 2), (honey, 1)], sold_at=[centre],
+                 province=centre.province, wrapping_fee_vnd=20_000)
+    ComboFactory(slug="qua-da-thu-hoi", parts=[(tea, 1), (revoked, 1)], sold_at=[centre])
+    _fairs(tea, honey)
     EXISTING.update({
         "product": [("tra-o-long",), ("mat-ong",), ("bi-thu-hoi",), ("chua-chung-nhan",)],
         "lot": [(lot.id,) for lot in lots],
         "digital link": [(lot.product.gtin, lot.code) for lot in lots if lot.product.gtin],
         "outlet": [("ttgt-ocop-ha-noi",), ("diem-ban-hoi-an",), ("da-dong-cua",)],
+        "combo": [("qua-tet-ha-noi",), ("qua-da-thu-hoi",)],
+        "fair": [("hoi-cho-ocop",), ("hoi-cho-nhap",)],
     })
     yield lots
     EXISTING.clear()
 
 
-def _outlets(plain, expiring) -> None:
+def _fairs(*products) -> None:
+    """A published fair showing the listed products; a draft one (not found)."""
+    admin = UserFactory(role=Role.ADMIN)
+    published_fair(admin, products[0].producer.province, list(products), slug="hoi-cho-ocop")
+    services.create_fair(fair_input(products[0].producer.province, slug="hoi-cho-nhap"), admin)
+
+
+def _outlets(plain, expiring):
     """An open centre delivering and paid by VietQR; a paused point with few left; a closed
-    outlet (not found)."""
+    outlet (not found). The centre, which sells the combos."""
     centre = OutletFactory(
         slug="ttgt-ocop-ha-noi", bank_bin="970436", bank_account="0011004455667",
         bank_account_name="TRUNG TAM XTTM HA NOI", accepts_vietqr=True, offers_delivery=True,
@@ -151,6 +169,7 @@ def _outlets(plain, expiring) -> None:
     admin = UserFactory(role=Role.ADMIN)
     receive(centre.id, plain.id, 40, admin)
     receive(paused.id, expiring.id, 3, admin)
+    return centre
 
 
 @schema.parametrize()
@@ -180,14 +199,16 @@ def test_every_existing_lot_product_and_outlet_answers_as_documented(client, exi
         statuses.append(case.call_and_validate(session=client, checks=CONFORMANCE).status_code)
     # Products no longer for sale are not found; their lots are, with warnings; closed outlets
     # are gone.
-    expected = {"product": [200, 200, 404, 404], "outlet": [200, 200, 404]}.get(
+    expected = {"product": [200, 200, 404, 404], "outlet": [200, 200, 404],
+                "combo": [200, 404], "fair": [200, 404]}.get(
         kind, [200] * len(statuses))
     assert statuses == expected
 
 
 @pytest.mark.parametrize("label", ["GET /api/v1/products", "GET /api/v1/producers",
                                    "GET /api/v1/groups", "GET /api/v1/provinces",
-                                   "GET /api/v1/outlets"])
+                                   "GET /api/v1/outlets", "GET /api/v1/combos",
+                                   "GET /api/v1/fairs"])
 def test_every_list_answers_as_documented(client, existing, label):
     response = _operation(label).Case().call_and_validate(session=client, checks=CONFORMANCE)
     assert response.status_code == 200
@@ -221,6 +242,7 @@ def test_every_list_answers_as_documented(client, existing, label):
     ("GET /api/v1/outlets", {"query": {"province": "Hà Nội"}}, "province"),
     ("GET /api/v1/outlets/{slug}", {"path_parameters": {"slug": "TTGT"}}, "slug"),
     ("GET /api/v1/outlets/{slug}", {"path_parameters": {"slug": "x" * 121}}, "slug"),
+    ("GET /api/v1/fairs/{slug}", {"path_parameters": {"slug": "Hội-chợ"}}, "slug"),
 ], ids=lambda value: value if isinstance(value, str) else ascii(*value.values())[:40])
 def test_a_bad_parameter_is_a_400_problem_naming_it(client, existing, label, parameters, name):
     case = _operation(label).Case(**parameters)

@@ -1,0 +1,1 @@
+"""The combos' pages: public (shoppers), console (outlet staff), office (officers)."""

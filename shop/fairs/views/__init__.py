@@ -1,0 +1,1 @@
+"""The fairs' pages, one module per audience."""

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from shop.catalog import page_cache, services
 from shop.catalog import search as catalog_search
-from shop.catalog.params import parse_leniently
+from shop.catalog.params import CatalogParams
 from shop.catalog.search import Sort
 from shop.core import clock
 from shop.core.errors import NotFound
@@ -40,7 +40,7 @@ def products():
     """The product list: filters, search, sort and pages."""
     args = request.args.to_dict()
     args.setdefault("per_page", current_app.config["CATALOG_PAGE_SIZE"])
-    params, dropped = parse_leniently(args)
+    params, dropped = CatalogParams.parse_leniently(args)
 
     def render() -> dict:
         # The filters' choices are the same on every list page: cached once for all.

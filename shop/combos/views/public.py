@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from shop.combos import page_cache, queries, selling
 from shop.combos.labels import OCCASION_LABELS
-from shop.combos.params import ComboSort, parse_leniently
+from shop.combos.params import ComboParams, ComboSort
 from shop.combos.structured import combo_jsonld, with_availability
 from shop.core.errors import NotFound
 from shop.core.markup import render_markdown
@@ -19,7 +19,7 @@ def index():
     """Gift combos for sale: by price, occasion and province, found by folding search."""
     args = request.args.to_dict()
     args.setdefault("per_page", current_app.config["CATALOG_PAGE_SIZE"])
-    params, dropped = parse_leniently(args)
+    params, dropped = ComboParams.parse_leniently(args)
 
     def render() -> dict:
         return {"body": Markup(render_template(

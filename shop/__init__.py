@@ -111,11 +111,11 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.fairs.views.office import bp as fair_office_bp
     from shop.fairs.views.public import bp as fairs_bp
     from shop.media import bp as media_bp
-    from shop.orders.views.public import bp as orders_bp
-    from shop.orders.views.public import cart_count
     from shop.members.views import portal as members_portal  # noqa: F401  (its routes)
     from shop.members.views.join import bp as members_bp
     from shop.members.views.office import bp as producer_office_bp
+    from shop.orders.views.public import bp as orders_bp
+    from shop.orders.views.public import cart_count
     from shop.outlets.views.console import bp as outlet_console_bp
     from shop.outlets.views.office import bp as outlet_office_bp
     from shop.outlets.views.public import bp as outlets_bp
@@ -221,8 +221,8 @@ def register_commands(app: OpenAPI) -> None:
     from shop import mail
     from shop.accounts import sessions
     from shop.demo.commands import seed_demo
-    from shop.orders import transitions
     from shop.members import reminders
+    from shop.orders import transitions
 
     app.cli.add_command(seed_demo)
     mail.init_app(app)

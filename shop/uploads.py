@@ -20,6 +20,7 @@ from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from shop.core.errors import InvalidInput
+from shop.core.text import check_text
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 # Refused from the header, before decoding: a small file may claim gigapixels (a "bomb").
@@ -121,3 +122,16 @@ def store_photo(stream: BinaryIO, media_root: str | Path) -> str:
     name = f"products/{digest[:2]}/{digest}.jpg"
     _write_once(Path(media_root), name, stored)
     return name
+
+
+def append_photo(images: list, image_class: type, stream: BinaryIO, alt_vi: str, alt_en: str,
+                 media_root: str | Path):
+    """Check the alternative texts, store the photo and add it after `images`' others."""
+    check_text(alt_vi, "alt_vi")
+    check_text(alt_en, "alt_en")
+    path = store_photo(stream, media_root)
+    position = max((image.position for image in images), default=-1) + 1
+    image = image_class(path=path, alt_vi=alt_vi.strip(), alt_en=alt_en.strip(),
+                        position=position)
+    images.append(image)
+    return image

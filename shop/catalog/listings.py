@@ -16,7 +16,7 @@ from shop.core.money import format_vnd
 from shop.core.text import check_text
 from shop.database import refused_if_taken
 from shop.extensions import db
-from shop.uploads import store_photo
+from shop.uploads import append_photo
 from shop.web.i18n import current_language
 
 MAX_PHOTOS = 8
@@ -110,13 +110,7 @@ def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor
     if len(product.images) >= MAX_PHOTOS:
         raise InvalidInput(_("A product has at most %(count)d photos; remove one first.",
                              count=MAX_PHOTOS), "photo")
-    check_text(alt_vi, "alt_vi")
-    check_text(alt_en, "alt_en")
-    path = store_photo(stream, media_root)
-    position = max((image.position for image in product.images), default=-1) + 1
-    image = ProductImage(path=path, alt_vi=alt_vi.strip(), alt_en=alt_en.strip(),
-                         position=position)
-    product.images.append(image)
+    image = append_photo(product.images, ProductImage, stream, alt_vi, alt_en, media_root)
     db.session.flush()
     return image
 

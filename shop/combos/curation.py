@@ -31,7 +31,7 @@ from shop.database import refused_if_taken
 from shop.extensions import db
 from shop.outlets.models import Outlet
 from shop.places.models import Province
-from shop.uploads import store_photo
+from shop.uploads import append_photo
 from shop.web.i18n import current_language
 
 MIN_COMPONENTS = 2
@@ -265,13 +265,7 @@ def add_photo(combo_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, curator
     if len(combo.images) >= MAX_PHOTOS:
         raise InvalidInput(_("A combo has at most %(count)d photos; remove one first.",
                              count=MAX_PHOTOS), "photo")
-    check_text(alt_vi, "alt_vi")
-    check_text(alt_en, "alt_en")
-    path = store_photo(stream, media_root)
-    position = max((image.position for image in combo.images), default=-1) + 1
-    image = ComboImage(path=path, alt_vi=alt_vi.strip(), alt_en=alt_en.strip(),
-                       position=position)
-    combo.images.append(image)
+    image = append_photo(combo.images, ComboImage, stream, alt_vi, alt_en, media_root)
     combo.updated_at = clock.utcnow()
     db.session.flush()
     return image

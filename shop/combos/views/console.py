@@ -43,16 +43,6 @@ def _curator() -> Curator:
     return Curator(current_user, Audience.CONSOLE, g.console_outlet.id)
 
 
-def _urls(combo_id: int | None = None) -> dict:
-    if combo_id is None:
-        return {"action": url_for(".new"), "back": url_for(".index")}
-    return {"action": url_for(".edit", combo_id=combo_id), "back": url_for(".index"),
-            "photos": url_for(".add_photo", combo_id=combo_id),
-            "status": url_for(".status", combo_id=combo_id),
-            "remove_photo": lambda image_id: url_for(".remove_photo", combo_id=combo_id,
-                                                     image_id=image_id)}
-
-
 @bp.get("/")
 @role_required(Role.OUTLET_STAFF)
 def index():
@@ -73,7 +63,8 @@ def new():
         form.outlet_ids.data = [curator.outlet_id]
     done = editing.saved(form, lambda: curation.create_combo(form.to_input(), curator),
                          lambda combo: url_for(".edit", combo_id=combo.id))
-    return done or editing.form_page(_urls(), form, status=400 if form.is_submitted() else 200)
+    return done or editing.form_page(editing.form_urls(), form,
+                                     status=400 if form.is_submitted() else 200)
 
 
 @bp.route("/<int:combo_id>/edit", methods=["GET", "POST"])
@@ -85,7 +76,7 @@ def edit(combo_id: int):
     form = editing.combo_form(curator, combo)
     done = editing.saved(form, lambda: curation.update_combo(combo.id, form.to_input(), curator),
                          lambda changed: url_for(".edit", combo_id=changed.id))
-    return done or editing.form_page(_urls(combo.id), form, combo,
+    return done or editing.form_page(editing.form_urls(combo.id), form, combo,
                                      status=400 if form.is_submitted() else 200)
 
 
@@ -95,7 +86,8 @@ def add_photo(combo_id: int):
     """Upload a photo of the combo: checked, re-encoded and stored outside static/."""
     curator = _curator()
     combo = curation.get_for_curation(combo_id, curator)
-    return editing.add_photo(combo, curator, _urls(combo.id), url_for(".edit", combo_id=combo.id))
+    return editing.add_photo(combo, curator, editing.form_urls(combo.id),
+                             url_for(".edit", combo_id=combo.id))
 
 
 @bp.post("/<int:combo_id>/photos/<int:image_id>/remove")
@@ -114,4 +106,5 @@ def status(combo_id: int):
     """Publish the combo, or take it back to draft."""
     curator = _curator()
     combo = curation.get_for_curation(combo_id, curator)
-    return editing.set_status(combo, curator, _urls(combo.id), url_for(".edit", combo_id=combo.id))
+    return editing.set_status(combo, curator, editing.form_urls(combo.id),
+                              url_for(".edit", combo_id=combo.id))

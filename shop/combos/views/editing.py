@@ -6,7 +6,7 @@ endpoints differ, so each audience's module stays a list of thin routes.
 
 from collections.abc import Callable
 
-from flask import current_app, flash, redirect, render_template
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -18,6 +18,17 @@ from shop.extensions import db
 from shop.places.models import Province
 from shop.uploads import MAX_PHOTO_BYTES
 from shop.web.forms import form_status, show_error
+
+
+def form_urls(combo_id: int | None = None) -> dict:
+    """The form page's links, in the blueprint that serves it (office or console)."""
+    if combo_id is None:
+        return {"action": url_for(".new"), "back": url_for(".index")}
+    return {"action": url_for(".edit", combo_id=combo_id), "back": url_for(".index"),
+            "photos": url_for(".add_photo", combo_id=combo_id),
+            "status": url_for(".status", combo_id=combo_id),
+            "remove_photo": lambda image_id: url_for(".remove_photo", combo_id=combo_id,
+                                                     image_id=image_id)}
 
 
 def combo_form(curator: curation.Curator, combo: Combo | None = None, **kwargs) -> ComboForm:

@@ -20,16 +20,6 @@ def _curator() -> Curator:
     return Curator(current_user, Audience.OFFICE)
 
 
-def _urls(combo_id: int | None = None) -> dict:
-    if combo_id is None:
-        return {"action": url_for(".new"), "back": url_for(".index")}
-    return {"action": url_for(".edit", combo_id=combo_id), "back": url_for(".index"),
-            "photos": url_for(".add_photo", combo_id=combo_id),
-            "status": url_for(".status", combo_id=combo_id),
-            "remove_photo": lambda image_id: url_for(".remove_photo", combo_id=combo_id,
-                                                     image_id=image_id)}
-
-
 @bp.get("/")
 @role_required(Role.OFFICER)
 def index():
@@ -46,7 +36,8 @@ def new():
     form = editing.combo_form(_curator())
     done = editing.saved(form, lambda: curation.create_combo(form.to_input(), _curator()),
                          lambda combo: url_for(".edit", combo_id=combo.id))
-    return done or editing.form_page(_urls(), form, status=400 if form.is_submitted() else 200)
+    return done or editing.form_page(editing.form_urls(), form,
+                                     status=400 if form.is_submitted() else 200)
 
 
 @bp.route("/<int:combo_id>/edit", methods=["GET", "POST"])
@@ -58,7 +49,7 @@ def edit(combo_id: int):
     done = editing.saved(form, lambda: curation.update_combo(combo.id, form.to_input(),
                                                              _curator()),
                          lambda changed: url_for(".edit", combo_id=changed.id))
-    return done or editing.form_page(_urls(combo.id), form, combo,
+    return done or editing.form_page(editing.form_urls(combo.id), form, combo,
                                      status=400 if form.is_submitted() else 200)
 
 
@@ -67,7 +58,7 @@ def edit(combo_id: int):
 def add_photo(combo_id: int):
     """Upload a photo of the combo: checked, re-encoded and stored outside static/."""
     combo = curation.get_for_curation(combo_id, _curator())
-    return editing.add_photo(combo, _curator(), _urls(combo.id),
+    return editing.add_photo(combo, _curator(), editing.form_urls(combo.id),
                              url_for(".edit", combo_id=combo.id))
 
 
@@ -86,5 +77,5 @@ def remove_photo(combo_id: int, image_id: int):
 def status(combo_id: int):
     """Publish the combo, or take it back to draft."""
     combo = curation.get_for_curation(combo_id, _curator())
-    return editing.set_status(combo, _curator(), _urls(combo.id),
+    return editing.set_status(combo, _curator(), editing.form_urls(combo.id),
                               url_for(".edit", combo_id=combo.id))

@@ -1,0 +1,148 @@
+"""Producers apply to a fair from the portal; officers of their province accept or decline."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from shop.accounts.models import Role
+from shop.core import clock
+from shop.extensions import db
+from shop.fairs import services
+from shop.fairs.models import ApplicationStatus, FairApplication
+from tests.factories import ProducerFactory, ProductFactory, ProvinceFactory, UserFactory
+from tests.unit.fairs.support import fair_input, provincial_officer
+
+
+@pytest.fixture
+def applicant(province):
+    """A Lâm Đồng cooperative with a product for sale and a draft, and one of its members."""
+    producer = ProducerFactory(name="HTX Rau hoa Đà Lạt", province=province)
+    listed = ProductFactory(name_vi="Atiso túi lọc Đà Lạt", slug="atiso-tui-loc",
+                            producer=producer)
+    draft = ProductFactory(name_vi="Trà hoa hồng chưa chứng nhận", slug="tra-hoa-hong",
+                           producer=producer, certificate=None)
+    member = UserFactory(role=Role.PRODUCER, producer=producer)
+    return member, listed, draft
+
+
+def _apply(browser, fair, *products):
+    return browser.post(f"/portal/fairs/{fair.id}/apply",
+                        data={"product_ids": [str(p.id) for p in products]})
+
+
+def _applications(fair) -> list[FairApplication]:
+    return list(db.session.scalars(select(FairApplication)
+                                   .where(FairApplication.fair_id == fair.id)))
+
+
+def test_a_member_applies_with_a_listed_product_and_an_officer_accepts_it_at_a_booth(
+        client, app, sign_in, officer, fair, applicant):
+    member, listed, draft = applicant
+    producer_page = sign_in(member)
+    producer_page.set_cookie("lang", "en")
+    assert f'href="/portal/fairs/{fair.id}/apply"' in producer_page.get("/portal/fairs").text
+    form = producer_page.get(f"/portal/fairs/{fair.id}/apply").text
+    assert "Atiso túi lọc Đà Lạt" in form and "Trà hoa hồng chưa chứng nhận" not in form
+    assert _apply(producer_page, fair, listed).status_code == 302
+
+    office = app.test_client()
+    sign_in(officer, office)
+    pending = office.get(f"/office/fairs/{fair.id}/applications").text
+    assert "HTX Rau hoa Đà Lạt" in pending and "Atiso túi lọc Đà Lạt" in pending
+    office.set_cookie("lang", "en")
+    assert "1 awaiting a decision" in office.get(f"/office/fairs/{fair.id}/edit").text
+    [application] = _applications(fair)
+    accepted = office.post(f"/office/fairs/applications/{application.id}/accept",
+                           data={f"accept{application.id}-code": "b-7"})
+    assert accepted.status_code == 302
+
+    public = client.get(f"/fairs/{fair.slug}").text
+    booth = public.split('id="booth-B-7"')[1].split("</section>")[0]
+    assert 'id="product-atiso-tui-loc"' in booth
+    assert "Accepted" in producer_page.get("/portal/fairs").text
+
+
+def test_only_listed_products_may_be_put_forward(sign_in, fair, applicant):
+    member, listed, draft = applicant
+    refused = _apply(sign_in(member), fair, listed, draft)
+    assert refused.status_code == 400
+    assert 'id="product_ids-error"' in refused.text
+    assert _applications(fair) == []
+
+
+def test_nothing_ticked_is_refused_on_the_field(sign_in, fair, applicant):
+    refused = sign_in(applicant[0]).post(f"/portal/fairs/{fair.id}/apply", data={})
+    assert refused.status_code == 400
+    assert 'id="product_ids-error"' in refused.text
+
+
+def test_applying_twice_is_refused_clearly(sign_in, fair, applicant):
+    member, listed, _draft = applicant
+    browser = sign_in(member)
+    browser.set_cookie("lang", "en")
+    _apply(browser, fair, listed)
+    again = _apply(browser, fair, listed)
+    assert again.status_code == 302
+    page = browser.get(again.headers["Location"]).text
+    assert "Your producer has already applied to this fair" in page
+    assert len(_applications(fair)) == 1
+    assert "Your producer has already applied to this fair." in browser.get(
+        f"/portal/fairs/{fair.id}/apply").text
+
+
+def test_declining_needs_a_reason_which_the_producer_reads(app, sign_in, officer, fair,
+                                                           applicant):
+    member, listed, _draft = applicant
+    producer_page = sign_in(member)
+    _apply(producer_page, fair, listed)
+    [application] = _applications(fair)
+    office = app.test_client()
+    sign_in(officer, office)
+    field = f"decline{application.id}-reason"
+
+    refused = office.post(f"/office/fairs/applications/{application.id}/decline",
+                          data={field: "  "})
+    assert refused.status_code == 400
+    assert f'id="{field}-error"' in refused.text
+    db.session.refresh(application)
+    assert application.status is ApplicationStatus.PENDING
+
+    declined = office.post(f"/office/fairs/applications/{application.id}/decline",
+                           data={field: "Gian hàng đã kín chỗ"})
+    assert declined.status_code == 302
+    row = producer_page.get("/portal/fairs").text.split(f'id="application-{application.id}"')[1]
+    assert "Gian hàng đã kín chỗ" in row.split("</tr>")[0]
+    # A declined producer may try again.
+    assert _apply(producer_page, fair, listed).status_code == 302
+    assert len(_applications(fair)) == 2
+
+
+def test_an_officer_of_another_province_cannot_decide(app, sign_in, fair, applicant):
+    member, listed, _draft = applicant
+    _apply(sign_in(member), fair, listed)
+    [application] = _applications(fair)
+    other = app.test_client()
+    sign_in(provincial_officer(ProvinceFactory(name="Sơn La", slug="son-la")), other)
+
+    assert "HTX Rau hoa Đà Lạt" not in other.get(f"/office/fairs/{fair.id}/applications").text
+    assert other.post(f"/office/fairs/applications/{application.id}/accept",
+                      data={}).status_code == 403
+    assert other.post(f"/office/fairs/applications/{application.id}/decline",
+                      data={f"decline{application.id}-reason": "Không"}).status_code == 403
+    db.session.refresh(application)
+    assert application.status is ApplicationStatus.PENDING
+
+
+def test_a_draft_fair_takes_applications_and_one_begun_does_not(sign_in, officer, province,
+                                                                fair, applicant):
+    member, listed, _draft = applicant
+    browser = sign_in(member)
+    draft = services.create_fair(fair_input(province, slug="hoi-cho-nhap"), officer)
+    assert _apply(browser, draft, listed).status_code == 302
+    begun = services.create_fair(fair_input(province, slug="dang-dien-ra",
+                                            starts_on=clock.today(),
+                                            ends_on=clock.today() + timedelta(days=2)), officer)
+    assert browser.get(f"/portal/fairs/{begun.id}/apply").status_code == 404
+    assert _apply(browser, begun, listed).status_code == 404
+    assert db.session.scalar(select(func.count()).select_from(FairApplication)) == 1

@@ -14,8 +14,8 @@ from shop.accounts.models import Role, User
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
 from shop.extensions import db
-from shop.fairs.models import FairProduct
 from shop.fairs import applications, services
+from shop.fairs.models import FairProduct
 from shop.fairs.services import FairInput
 from shop.places.models import Province
 

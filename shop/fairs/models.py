@@ -20,9 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from shop.catalog.models import Product
 from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
-from shop.catalog.models import Product
 from shop.places.models import Province
 from shop.producers.models import Producer
 

@@ -49,6 +49,6 @@ def apply_to_fair(fair_id: int):
             db.session.commit()
             flash(_("Application sent: an officer will accept or decline it."), "success")
             return redirect(url_for(".fairs"))
-    return render_template("fairs/portal/apply.html", fair=fair, form=form, labels=APPLICATION_LABELS,
-                           existing=applications.open_application(fair.id, producer_id)
-                           ), form_status(form)
+    existing = applications.open_application(fair.id, producer_id)
+    return render_template("fairs/portal/apply.html", fair=fair, form=form, existing=existing,
+                           labels=APPLICATION_LABELS), form_status(form)

@@ -146,3 +146,35 @@ def test_a_draft_fair_takes_applications_and_one_begun_does_not(sign_in, officer
     assert browser.get(f"/portal/fairs/{begun.id}/apply").status_code == 404
     assert _apply(browser, begun, listed).status_code == 404
     assert db.session.scalar(select(func.count()).select_from(FairApplication)) == 1
+
+
+def test_accepted_without_a_booth_the_products_wait_for_one(app, client, sign_in, officer, fair,
+                                                            applicant):
+    member, listed, _draft = applicant
+    _apply(sign_in(member), fair, listed)
+    [application] = _applications(fair)
+    office = app.test_client()
+    sign_in(officer, office)
+    office.post(f"/office/fairs/applications/{application.id}/accept", data={})
+
+    flagged = office.get(f"/office/fairs/{fair.id}/edit").text.split(
+        'id="pick-atiso-tui-loc"')[1].split("</tr>")[0]
+    assert "booth-flag" in flagged
+    assert 'id="product-atiso-tui-loc"' not in client.get(f"/fairs/{fair.slug}").text
+    services.add_booth(fair.id, "C-3", listed.producer_id, officer)
+    assert 'id="product-atiso-tui-loc"' in client.get(f"/fairs/{fair.slug}").text
+
+
+def test_a_taken_booth_code_leaves_the_application_pending(app, sign_in, officer, fair,
+                                                           applicant):
+    member, listed, _draft = applicant
+    _apply(sign_in(member), fair, listed)
+    [application] = _applications(fair)
+    office = app.test_client()
+    sign_in(officer, office)
+    office.set_cookie("lang", "en")
+    answer = office.post(f"/office/fairs/applications/{application.id}/accept",
+                         data={f"accept{application.id}-code": "A-1"})
+    assert "Booth A-1 is already given." in office.get(answer.headers["Location"]).text
+    db.session.refresh(application)
+    assert application.status is ApplicationStatus.PENDING

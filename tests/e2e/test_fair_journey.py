@@ -65,7 +65,8 @@ def test_an_officer_builds_a_fair_accepts_an_application_and_prints_its_catalog(
     producer = signed_in_in_english(new_context, live_server, Role.PRODUCER)
     producer.goto("/portal/")
     producer.get_by_role("link", name="Fairs and applications").click()
-    producer.get_by_role("row").filter(has_text=FAIR).get_by_role("link", name="Apply").click()
+    open_fairs = producer.get_by_role("table", name="Fairs you can apply to")
+    open_fairs.get_by_role("row").filter(has_text=FAIR).get_by_role("link").click()
     expect(producer.get_by_role("heading", level=1)).to_have_text(f"Apply to {FAIR}")
     assert blocking_axe_violations(producer) == []
     producer.get_by_label(APPLIED[0]).check()

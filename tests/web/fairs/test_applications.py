@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from shop.accounts.models import Role
 from shop.core import clock
 from shop.extensions import db
-from shop.fairs import services
+from shop.fairs import applications, services
 from shop.fairs.models import ApplicationStatus, FairApplication
 from tests.factories import ProducerFactory, ProductFactory, ProvinceFactory, UserFactory
 from tests.unit.fairs.support import fair_input, provincial_officer
@@ -178,3 +178,29 @@ def test_a_taken_booth_code_leaves_the_application_pending(app, sign_in, officer
     assert "Booth A-1 is already given." in office.get(answer.headers["Location"]).text
     db.session.refresh(application)
     assert application.status is ApplicationStatus.PENDING
+
+
+def test_the_applications_pages_run_as_many_queries_for_many_applications(
+        app, sign_in, count_queries, officer, province, fair, applicant):
+    member, listed, _draft = applicant
+    producer_page = sign_in(member)
+    office = app.test_client()
+    sign_in(officer, office)
+
+    def counted() -> list[int]:
+        counts = []
+        for browser, path in ((office, f"/office/fairs/{fair.id}/applications"),
+                              (office, "/office/fairs/"), (producer_page, "/portal/fairs")):
+            with count_queries() as queries:
+                assert browser.get(path).status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    _apply(producer_page, fair, listed)
+    few = counted()
+    for _ in range(4):
+        other = ProducerFactory(province=province)
+        products = [ProductFactory(producer=other) for _ in range(3)]
+        applications.apply(fair.id, other.id, [p.id for p in products],
+                           UserFactory(role=Role.PRODUCER, producer=other))
+    assert counted() == few

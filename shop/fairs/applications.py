@@ -14,12 +14,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
+from shop.accounts.models import User
 from shop.catalog.listing import listed_product_ids
 from shop.catalog.models import Product
 from shop.core import clock
 from shop.core.actors import Actor
 from shop.core.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from shop.core.text import check_text
+from shop.core.urls import absolute_url
 from shop.extensions import db
 from shop.fairs import services
 from shop.fairs.models import (
@@ -31,6 +33,7 @@ from shop.fairs.models import (
     FairProduct,
     FairStatus,
 )
+from shop.mail import enqueue
 from shop.producers.models import Producer
 
 OPEN_FOR_APPLICATIONS = (FairStatus.DRAFT, FairStatus.PUBLISHED)
@@ -178,6 +181,18 @@ def _decided(application: FairApplication, status: ApplicationStatus, actor: Act
     application.status = status
     application.decided_by_id = actor.id
     application.decided_at = now or clock.utcnow()
+    applicant = db.session.get(User, application.applied_by_id) if application.applied_by_id \
+        else None
+    if applicant is None:
+        return
+    fair = application.fair
+    booth = db.session.scalar(select(Booth.code).where(
+        Booth.fair_id == fair.id, Booth.producer_id == application.producer_id))
+    # In Vietnamese, as the certificate reminders: a member's language is not recorded.
+    enqueue(applicant.email, "fair_decision", "vi", fair=fair.name_vi,
+            producer=application.producer.name, accepted=status is ApplicationStatus.ACCEPTED,
+            reason=application.reason, booth=booth, url=absolute_url("portal.fairs"),
+            dates=f"{fair.starts_on:%d/%m/%Y} – {fair.ends_on:%d/%m/%Y}")
 
 
 def accept(application_id: int, decision: Decision, actor: Actor,

@@ -12,6 +12,7 @@ from shop.fairs import applications, services
 from shop.fairs.models import ApplicationStatus, FairApplication
 from tests.factories import ProducerFactory, ProductFactory, ProvinceFactory, UserFactory
 from tests.unit.fairs.support import fair_input, provincial_officer
+from tests.web.members.conftest import delivered
 
 
 @pytest.fixture
@@ -204,3 +205,27 @@ def test_the_applications_pages_run_as_many_queries_for_many_applications(
         applications.apply(fair.id, other.id, [p.id for p in products],
                            UserFactory(role=Role.PRODUCER, producer=other))
     assert counted() == few
+
+
+def test_the_member_who_applied_is_mailed_each_decision(app, sign_in, officer, province, fair,
+                                                         applicant, settings, smtp):
+    member, listed, _draft = applicant
+    _apply(sign_in(member), fair, listed)
+    [application] = _applications(fair)
+    office = app.test_client()
+    sign_in(officer, office)
+    office.post(f"/office/fairs/applications/{application.id}/decline",
+                data={f"decline{application.id}-reason": "Gian hàng đã kín chỗ"})
+    [declined] = delivered(settings, smtp)
+    assert declined.recipients == [member.email]
+    assert fair.name_vi in declined.email["Subject"]
+    assert "Gian hàng đã kín chỗ" in declined.part("plain")
+    assert "https://ocop.example.vn/portal/fairs" in declined.part("plain")
+
+    _apply(sign_in(member), fair, listed)
+    again = next(a for a in _applications(fair) if a.status is ApplicationStatus.PENDING)
+    office.post(f"/office/fairs/applications/{again.id}/accept",
+                data={f"accept{again.id}-code": "D-4"})
+    [accepted] = delivered(settings, smtp)
+    assert "D-4" in accepted.part("plain") and "D-4" in accepted.part("html")
+    assert "Gian hàng đã kín chỗ" not in accepted.part("plain")

@@ -108,6 +108,7 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.combos.views.console import bp as combo_console_bp
     from shop.combos.views.office import bp as combo_office_bp
     from shop.combos.views.public import bp as combos_bp
+    from shop.fairs.views import portal as fairs_portal
     from shop.fairs.views.office import bp as fair_office_bp
     from shop.fairs.views.public import bp as fairs_bp
     from shop.media import bp as media_bp
@@ -135,7 +136,8 @@ def register_blueprints(app: OpenAPI) -> None:
     # Importing a feature's views/portal.py added its routes to the portal; its home page
     # shows the features' panels in this order.
     audiences.register_portal(app, home_panels=(trace_portal.HOME_PANEL,
-                                                catalog_portal.HOME_PANEL))
+                                                catalog_portal.HOME_PANEL,
+                                                fairs_portal.HOME_PANEL))
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(favicon_bp)

@@ -3,7 +3,7 @@
 from shop.accounts.models import Membership, Role, User, UserSession
 from shop.catalog.models import Product, ProductImage
 from shop.combos.models import Combo, ComboComponent, ComboImage, ComboOutlet
-from shop.fairs.models import Booth, Fair, FairProduct
+from shop.fairs.models import Booth, Fair, FairApplication, FairApplicationProduct, FairProduct
 from shop.mail.models import MailMessage, PeriodicJob
 from shop.members.models import DueReminder, Invitation
 from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
@@ -21,7 +21,7 @@ __all__ = [
     "LabelRun", "Lot", "LotInput", "Scan", "Unit", "Zone",
     "MailMessage", "PeriodicJob", "DecisionFile", "DecisionImport",
     "Combo", "ComboComponent", "ComboImage", "ComboOutlet",
-    "Booth", "Fair", "FairProduct",
+    "Booth", "Fair", "FairProduct", "FairApplication", "FairApplicationProduct",
     "Invitation", "DueReminder",
     "Bank", "DeliveryFee", "OpeningHours", "Outlet", "StockHold", "StockLevel", "StockMove",
     "Cart", "CartLine", "Order", "OrderEvent", "OrderLine", "OrderLineLot",

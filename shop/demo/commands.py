@@ -50,7 +50,8 @@ def _report(summary: SeedSummary, seconds: float) -> None:
         f"Outlets: {summary.outlets.outlets}, with {summary.outlets.staff} staff accounts and "
         f"stock of {summary.outlets.levels} lots; {summary.combos} gift combos.\n"
         f"Trade fairs: {summary.fairs.fairs} ({summary.fairs.booths} booths, "
-        f"{summary.fairs.products} products shown).\n")
+        f"{summary.fairs.products} products shown, "
+        f"{summary.fairs.applications} application pending).\n")
     width = max(len(a.email) for a in EVERY_DEMO_ACCOUNT)
     click.echo(f"{'Email':<{width}}  {'Password':<20}  Role")
     click.echo(f"{'-' * width}  {'-' * 20}  {'-' * 12}")

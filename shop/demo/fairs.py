@@ -1,4 +1,5 @@
-"""Demo trade fairs: one on now, one coming, one closed, each with booths and listed products.
+"""Demo trade fairs: one on now, one coming, one closed, each with booths and listed products;
+and the demo member's pending application to the coming one.
 
 Everything goes through the fairs' services, so the demo keeps their rules: listed products
 only, each at its producer's booth, codes like "A-12".
@@ -7,11 +8,14 @@ only, each at its producer's booth, codes like "A-12".
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import select
+
 from shop.accounts.models import Role, User
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
 from shop.extensions import db
-from shop.fairs import services
+from shop.fairs import applications, services
+from shop.fairs.models import FairProduct
 from shop.fairs.services import FairInput
 from shop.places.models import Province
 
@@ -23,6 +27,7 @@ class FairsSummary:
     fairs: int
     booths: int
     products: int
+    applications: int
 
 
 @dataclass(frozen=True)
@@ -90,4 +95,21 @@ def seed_fairs(provinces: dict[str, Province], users: dict[Role, User],
             services.close_fair(fair.id, officer)
         booths += len(producer_ids)
         products += len(chosen)
-    return FairsSummary(fairs=len(FAIRS), booths=booths, products=products)
+    pending = _demo_application(users[Role.PRODUCER], today)
+    return FairsSummary(fairs=len(FAIRS), booths=booths, products=products,
+                        applications=pending)
+
+
+def _demo_application(member: User, today: date) -> int:
+    """The demo member's producer applies to the coming fair with two products not yet there
+    (an officer of its province, or a national one, decides it)."""
+    coming = applications.fairs_open_to(today)[0]
+    producer_id = member.producer_ids[0]
+    shown = set(db.session.scalars(select(FairProduct.product_id)
+                                   .where(FairProduct.fair_id == coming.id)))
+    offered = [product.id for product in applications.listed_products_of(producer_id, today)
+               if product.id not in shown][:2]
+    if not offered:
+        return 0
+    applications.apply(coming.id, producer_id, offered, member, today)
+    return 1

@@ -1,11 +1,22 @@
-"""The fairs' forms: a fair's record, a booth, a product to pick (officers)."""
+"""The fairs' forms: a fair's record, a booth, a product to pick (officers); an application
+(producers) and the decision on it (officers)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
-from shop.fairs.models import Fair, FairStatus
+from shop.catalog.models import Product
+from shop.fairs.models import ApplicationStatus, Fair, FairStatus
 from shop.fairs.services import FairInput
 from shop.places.models import Province
 from shop.producers.models import Producer
@@ -13,6 +24,9 @@ from shop.web.forms import optional_int
 
 STATUS_LABELS = {FairStatus.DRAFT: _l("Draft"), FairStatus.PUBLISHED: _l("Published"),
                  FairStatus.CLOSED: _l("Closed")}
+APPLICATION_LABELS = {ApplicationStatus.PENDING: _l("Awaiting a decision"),
+                      ApplicationStatus.ACCEPTED: _l("Accepted"),
+                      ApplicationStatus.DECLINED: _l("Declined")}
 
 
 class FairForm(FlaskForm):
@@ -60,3 +74,35 @@ class PickForm(FlaskForm):
     """A product picked from the search results."""
 
     product_id = HiddenField(validators=[Optional()])
+
+
+def _lenient_ids(values: list[str]) -> list[int]:
+    return [int(value) for value in values if str(value).isdigit()]
+
+
+class ApplyForm(FlaskForm):
+    """The products a producer brings to a fair; the service checks they are for sale."""
+
+    product_ids = SelectMultipleField(_l("Products to show"), coerce=str, validate_choice=False,
+                                      widget=ListWidget(prefix_label=False),
+                                      option_widget=CheckboxInput())
+
+    def __init__(self, products: list[Product], **kwargs):
+        super().__init__(**kwargs)
+        self.product_ids.choices = [(str(product.id), product.name_vi) for product in products]
+
+    def chosen_ids(self) -> list[int]:
+        """The ticked products' ids (junk ignored: the service refuses what is not allowed)."""
+        return _lenient_ids(self.product_ids.data or [])
+
+
+class AcceptForm(FlaskForm):
+    """Accept an application, giving the producer a booth if it has none yet."""
+
+    code = StringField(_l("Booth code (optional)"), default="")
+
+
+class DeclineForm(FlaskForm):
+    """Decline an application; the service requires the reason."""
+
+    reason = TextAreaField(_l("Reason for declining"), default="")

@@ -5,11 +5,22 @@ applied when the fair is read (shop.catalog.listing), so a revoked product leave
 """
 
 import enum
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from shop.catalog.models import Product
 from shop.core.models_base import Timestamped, enum_type
 from shop.extensions import db
 from shop.places.models import Province
@@ -81,3 +92,57 @@ class FairProduct(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id", ondelete="CASCADE"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+
+
+class ApplicationStatus(enum.StrEnum):
+    """A producer's application to a fair: pending until an officer accepts or declines it."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class FairApplication(Timestamped, db.Model):
+    """A producer asking to show some of its listed products at a fair."""
+
+    __tablename__ = "fair_applications"
+    __table_args__ = (
+        # One open application (pending or accepted) per producer and fair; after a decline
+        # the producer may apply again.
+        Index("uq_fair_applications_open", "fair_id", "producer_id", unique=True,
+              sqlite_where=text("status != 'declined'"),
+              postgresql_where=text("status != 'declined'")),
+        Index("ix_fair_applications_fair_status", "fair_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fairs.id", ondelete="CASCADE"))
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
+    status: Mapped[ApplicationStatus] = mapped_column(enum_type(ApplicationStatus),
+                                                      default=ApplicationStatus.PENDING)
+    applied_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    fair: Mapped[Fair] = relationship(lazy="raise_on_sql")
+    producer: Mapped[Producer] = relationship(lazy="raise_on_sql")
+    products: Mapped[list["FairApplicationProduct"]] = relationship(
+        lazy="raise_on_sql", cascade="all, delete-orphan")
+
+
+class FairApplicationProduct(db.Model):
+    """A product a producer put forward in its application."""
+
+    __tablename__ = "fair_application_products"
+    __table_args__ = (UniqueConstraint("application_id", "product_id",
+                                       name="uq_fair_application_products"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("fair_applications.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+
+    product: Mapped[Product] = relationship(lazy="raise_on_sql")

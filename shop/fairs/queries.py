@@ -38,6 +38,7 @@ class OfficePick:
     product: Product
     listed: bool
     expires_during: bool
+    has_booth: bool = True
 
 
 def public_fairs(today: date | None = None) -> tuple[list[Fair], list[Fair]]:
@@ -93,7 +94,8 @@ def booth_codes(fair_id: int) -> dict[int, str]:
 
 def office_picks(fair: Fair, today: date | None = None) -> list[OfficePick]:
     """Every product picked for the fair, listed or not, flagged when its certificate
-    expires before the fair ends (it would leave the stand mid-fair)."""
+    expires before the fair ends (it would leave the stand mid-fair) and when its producer has
+    no booth yet (an application accepted without one: not shown until it gets one)."""
     today = today or clock.today()
     listed = set(db.session.scalars(listed_product_ids(today).where(Product.id.in_(
         select(FairProduct.product_id).where(FairProduct.fair_id == fair.id)))))
@@ -102,7 +104,9 @@ def office_picks(fair: Fair, today: date | None = None) -> list[OfficePick]:
         .where(FairProduct.fair_id == fair.id)
         .options(selectinload(Product.certificate), joinedload(Product.producer))
         .order_by(Product.name_key, Product.id)).all()
-    return [OfficePick(product, product.id in listed, _expires_during(product.certificate, fair))
+    with_booths = set(booth_codes(fair.id))
+    return [OfficePick(product, product.id in listed, _expires_during(product.certificate, fair),
+                       product.producer_id in with_booths)
             for product in products]
 
 

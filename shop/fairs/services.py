@@ -152,16 +152,21 @@ def booth_code(raw: str) -> str:
 
 def add_booth(fair_id: int, code: str, producer_id: int | None, actor: Actor) -> Booth:
     """Give a booth of the fair to a producer (one booth each, codes unique in the fair)."""
-    fair = office_fair(fair_id, actor)
+    return add_booth_for(office_fair(fair_id, actor).id, code, producer_id)
+
+
+def add_booth_for(fair_id: int, code: str, producer_id: int | None) -> Booth:
+    """Give a booth of the fair to a producer, the caller having checked who may (an officer
+    of the fair's province, or of the producer's when accepting its application)."""
     code = booth_code(code)
     if producer_id is None or db.session.get(Producer, producer_id) is None:
         raise InvalidInput(_("Choose a producer."), "producer_id")
-    taken = db.session.scalars(select(Booth).where(Booth.fair_id == fair.id)).all()
+    taken = db.session.scalars(select(Booth).where(Booth.fair_id == fair_id)).all()
     if any(booth.code == code for booth in taken):
         raise InvalidInput(_("Booth %(code)s is already given.", code=code), "code")
     if any(booth.producer_id == producer_id for booth in taken):
         raise InvalidInput(_("This producer already has a booth at the fair."), "producer_id")
-    booth = Booth(fair_id=fair.id, code=code, producer_id=producer_id)
+    booth = Booth(fair_id=fair_id, code=code, producer_id=producer_id)
     db.session.add(booth)
     try:
         with db.session.begin_nested():

@@ -116,6 +116,26 @@ def product_outlets(product_id: int, today: date | None = None,
     return [OutletOffer(outlet, band(int(units))) for outlet, units in found]
 
 
+def offers_by_product(product_ids: Iterable[int], today: date | None = None,
+                      now: datetime | None = None) -> dict[int, list[OutletOffer]]:
+    """For each product, the open outlets holding it and its band at each, out of stock
+    included (every unit reserved or held), by province then name: one query, whatever the
+    number of products (a fair's page lists dozens)."""
+    ids = list(product_ids)
+    rows = sellable_rows((StockLevel.outlet_id, Lot.product_id), today or clock.today(),
+                          now or clock.utcnow()).where(Lot.product_id.in_(ids)).subquery()
+    totals = (select(rows.c.outlet_id, rows.c.product_id, func.sum(rows.c.units).label("units"))
+              .group_by(rows.c.outlet_id, rows.c.product_id).subquery())
+    found = db.session.execute(
+        select(Outlet, totals.c.product_id, totals.c.units)
+        .join(totals, totals.c.outlet_id == Outlet.id).where(Outlet.status == OutletStatus.OPEN)
+        .order_by(Outlet.province_id, Outlet.name_vi, Outlet.id))
+    offers: dict[int, list[OutletOffer]] = {product_id: [] for product_id in ids}
+    for outlet, product_id, units in found:
+        offers[product_id].append(OutletOffer(outlet, band(int(units))))
+    return offers
+
+
 class Holding(NamedTuple):
     """What one outlet holds of a lot."""
 

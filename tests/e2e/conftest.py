@@ -182,6 +182,9 @@ def demo_paths(e2e_app) -> dict[str, str]:
 
     with e2e_app.app_context():
         member_lot = _first_lot(Producer.name == MEMBER_OF, Lot.recalled_at.is_(None))
+        # The coming fair, to which the demo member has applied.
+        coming = db.session.scalar(select(Fair.id).where(
+            Fair.slug == "festival-ca-phe-va-ocop-lam-dong"))
         return {
             "trace": lot_path(member_lot),
             "recalled_trace": lot_path(_first_lot(Lot.recalled_at.is_not(None))),
@@ -193,4 +196,6 @@ def demo_paths(e2e_app) -> dict[str, str]:
             "office_outlet": f"/office/outlets/{db.session.scalar(select(Outlet.id))}/edit",
             "office_fair": f"/office/fairs/{db.session.scalar(select(Fair.id).order_by(Fair.id))}",
             "office_producer": f"/office/producers/{member_lot.product.producer_id}/edit",
+            "office_fair_applications": f"/office/fairs/{coming}/applications",
+            "portal_fair_apply": f"/portal/fairs/{coming}/apply",
         }

@@ -4,6 +4,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2
 import pytest
 import zxingcpp
 from PIL import Image
@@ -53,6 +54,13 @@ def sign_in(page: Page, account: DemoAccount) -> None:
 def qr_texts(png: bytes) -> list[str]:
     """The texts of the QR codes in an image, read by a real decoder."""
     return [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+def pdf_codes(path: Path) -> list[str]:
+    """The texts of the QR codes on every page of a PDF, read off a 300 dpi rendering."""
+    document = pypdfium2.PdfDocument(path)
+    return [result.text for page in document
+            for result in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())]
 
 
 def load_axe(context: BrowserContext) -> None:

@@ -63,11 +63,14 @@ PAGES = [
     ("office-fairs", "/office/fairs/", Role.OFFICER),
     ("office-fair", "{office_fair}/edit?q=ca+phe", Role.OFFICER),
     ("office-fair-floor", "{office_fair}/floor", Role.OFFICER),
+    ("office-fair-applications", "{office_fair_applications}", Role.OFFICER),
     ("office-producers", "/office/producers/", Role.OFFICER),
     ("office-producer", "{office_producer}", Role.OFFICER),
     ("office-drafts", "/office/producers/drafts", Role.OFFICER),
     ("portal-members", "/portal/members", Role.PRODUCER),
     ("portal-new-product", "/portal/products/new", Role.PRODUCER),
+    ("portal-fairs", "/portal/fairs", Role.PRODUCER),
+    ("portal-fair-apply", "{portal_fair_apply}", Role.PRODUCER),
     ("join", "/join/demo-invitation-ea-kiet-2026", None),
 ]
 LANGUAGES = ("vi", "en")

@@ -2,29 +2,19 @@
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
-import pypdfium2
 import pytest
-import zxingcpp
 from playwright.sync_api import expect
 
 from shop.accounts.models import Role
 from shop.core import clock
-from tests.e2e.support import DEMO, qr_texts
+from tests.e2e.support import DEMO, pdf_codes, qr_texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.no_db]
 
 PRODUCT = "Cà phê Arabica hạt rang mộc"
 ZONE = "VN-66-664-22197-01-25 · Vùng cà phê Arabica Cư Pui"
 LOT = "E2E-2026-01"
-
-
-def pdf_codes(path: Path) -> list[str]:
-    """The texts of the QR codes on every page of a PDF, read off a 300 dpi rendering."""
-    document = pypdfium2.PdfDocument(path)
-    return [result.text for page in document
-            for result in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())]
 
 
 def test_a_producer_records_a_lot_prints_labels_and_a_shopper_scans_one(

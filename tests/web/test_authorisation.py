@@ -15,6 +15,7 @@ from shop.accounts.models import Membership, OrganisationKind, Role
 from shop.combos.models import ComboImage
 from shop.core.clock import utcnow
 from shop.extensions import db
+from shop.fairs.models import FairApplication
 from shop.fairs.services import add_booth
 from shop.members.models import Invitation
 from shop.ocop.models import Level
@@ -163,6 +164,13 @@ ROUTES = [
      OFFICERS),
     (GET, "/office/fairs/{fair}/floor", "fair_office.floor", OFFICERS),
     (GET, "/office/fairs/{fair}/export.xlsx", "fair_office.export", OFFICERS),
+    # Producers' applications to fairs: decided by officers, sent from the portal.
+    (GET, "/office/fairs/{fair}/applications", "fair_office.applications_of", OFFICERS),
+    (POST, "/office/fairs/applications/{application}/accept", "fair_office.accept", OFFICERS),
+    (POST, "/office/fairs/applications/{application}/decline", "fair_office.decline", OFFICERS),
+    (GET, "/portal/fairs", "portal.fairs", MEMBERS),
+    (GET, "/portal/fairs/{fair}/apply", "portal.apply_to_fair", MEMBERS),
+    (POST, "/portal/fairs/{fair}/apply", "portal.apply_to_fair", MEMBERS),
     # The producer portal.
     (GET, "/portal/", "portal.home", MEMBERS),
     (POST, "/portal/producer", "portal.choose_producer", MEMBERS),
@@ -344,6 +352,14 @@ def _invitation_token(producer_id: int) -> str:
     return token
 
 
+def _fair_application(fair_id: int) -> int:
+    """A fresh pending application to the fair, from a producer of its own, to decide."""
+    application = FairApplication(fair_id=fair_id, producer_id=ProducerFactory().id)
+    db.session.add(application)
+    db.session.flush()
+    return application.id
+
+
 def outcome(client, method: str, path: str) -> str:
     """What a visitor meets: "in", "sign-in" or "refused"."""
     response = client.open(path, method=method, data={})
@@ -380,6 +396,8 @@ def test_who_may_enter(app, client, sign_in, world, method, path, allowed):
             ids["member_membership"] = _member_membership(ids["producer"])
         if "{invitation_token}" in path:  # and accepting an invitation
             ids["invitation_token"] = _invitation_token(ids["producer"])
+        if "{application}" in path:  # and deciding a producer's application to a fair
+            ids.update(application=_fair_application(ids["fair"]))
         met[actor] = outcome(browser, method, path.format(**ids))
         expected[actor] = ("missing" if allowed is NOTHING_THERE else
                            "in" if actor in allowed else

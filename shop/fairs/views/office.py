@@ -1,4 +1,5 @@
-"""Officers' and admins' fair pages: record, curate, give booths, publish, print, export."""
+"""Officers' and admins' fair pages: record, curate, give booths, publish, print, export,
+and decide producers' applications."""
 
 from collections.abc import Callable
 
@@ -13,8 +14,15 @@ from shop.catalog.search import CatalogQuery, search
 from shop.core.errors import InvalidInput, InvalidState
 from shop.database import writes_on_post
 from shop.extensions import db
-from shop.fairs import exports, queries, services
-from shop.fairs.forms import BoothForm, FairForm, PickForm
+from shop.fairs import applications, exports, queries, services
+from shop.fairs.forms import (
+    APPLICATION_LABELS,
+    AcceptForm,
+    BoothForm,
+    DeclineForm,
+    FairForm,
+    PickForm,
+)
 from shop.fairs.models import Fair
 from shop.fairs.services import FairInput
 from shop.places.models import Province
@@ -38,14 +46,17 @@ def _page(fair: Fair, form: FairForm | None = None, booth_form: BoothForm | None
         "fairs/office/fair.html", fair=fair, form=form or FairForm(_provinces(), fair),
         booth_form=booth_form or BoothForm(producers, formdata=None),
         booths=queries.booths(fair.id), picks=queries.office_picks(fair), pick_form=PickForm(),
+        pending=applications.pending_count(fair.id, current_user),
         q=q, found=search(CatalogQuery(q=q, per_page=20)).items if q else []), status
 
 
 @bp.get("/")
 @role_required(Role.OFFICER)
 def index():
-    """The fairs of the officer's provinces, drafts included."""
-    return render_template("fairs/office/index.html", fairs=services.office_fairs(current_user))
+    """The fairs of the officer's provinces, drafts included, and those with producers'
+    applications awaiting the officer's decision."""
+    return render_template("fairs/office/index.html", fairs=services.office_fairs(current_user),
+                           pending=applications.pending_counts(current_user))
 
 
 def _saved(form: FairForm, save: Callable[[FairInput], Fair], message: str):
@@ -179,3 +190,68 @@ def export(fair_id: int):
     fair = services.office_fair(fair_id, current_user)
     return Response(exports.fair_xlsx(fair), mimetype=exports.XLSX_TYPE, headers={
         "Content-Disposition": f'attachment; filename="{fair.slug}.xlsx"'})
+
+
+def _applications_page(fair_id: int, failed: tuple[int, DeclineForm] | None = None,
+                       status: int = 200):
+    """The fair's applications in the officer's scope, each pending one with its decisions."""
+    fair = applications.fair_for_office(fair_id)
+    found = applications.fair_applications(fair.id, current_user)
+    decline_forms = {a.id: DeclineForm(prefix=f"decline{a.id}", formdata=None) for a in found}
+    if failed:
+        decline_forms[failed[0]] = failed[1]
+    return render_template(
+        "fairs/office/applications.html", fair=fair, applications=found,
+        labels=APPLICATION_LABELS, decline_forms=decline_forms,
+        accept_forms={a.id: AcceptForm(prefix=f"accept{a.id}", formdata=None) for a in found},
+        in_fair_scope=current_user.oversees_province(fair.province_id)), status
+
+
+@bp.get("/<int:fair_id>/applications")
+@role_required(Role.OFFICER)
+def applications_of(fair_id: int):
+    """Producers' applications to the fair, those of the officer's provinces."""
+    return _applications_page(fair_id)
+
+
+@bp.post("/applications/<int:application_id>/accept")
+@role_required(Role.OFFICER)
+def accept(application_id: int):
+    """Accept an application: its products join the fair, at a booth if one is given."""
+    form = AcceptForm(prefix=f"accept{application_id}")
+    try:
+        application = applications.accept(application_id, applications.Decision(
+            booth_code=form.code.data or ""), current_user)
+    except (InvalidInput, InvalidState) as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        fair_id = applications.fair_id_of(application_id)
+    else:
+        db.session.commit()
+        flash(_("Application of %(name)s accepted.", name=application.producer.name), "success")
+        fair_id = application.fair_id
+    return redirect(url_for(".applications_of", fair_id=fair_id))
+
+
+@bp.post("/applications/<int:application_id>/decline")
+@role_required(Role.OFFICER)
+def decline(application_id: int):
+    """Decline an application, with the reason the producer reads."""
+    form = DeclineForm(prefix=f"decline{application_id}")
+    fair_id = applications.fair_id_of(application_id)
+    if form.validate_on_submit():
+        try:
+            application = applications.decline(application_id, applications.Decision(
+                reason=form.reason.data or ""), current_user)
+        except InvalidInput as error:
+            show_error(form, error)
+        except InvalidState as error:
+            db.session.rollback()
+            flash(error.message, "error")
+            return redirect(url_for(".applications_of", fair_id=fair_id))
+        else:
+            db.session.commit()
+            flash(_("Application of %(name)s declined.", name=application.producer.name),
+                  "success")
+            return redirect(url_for(".applications_of", fair_id=fair_id))
+    return _applications_page(fair_id, (application_id, form), status=400)

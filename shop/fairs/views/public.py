@@ -9,6 +9,7 @@ from shop.core.markup import render_markdown
 from shop.core.urls import absolute_url
 from shop.fairs import catalog, queries
 from shop.fairs.models import Fair
+from shop.outlets.availability import offers_by_product
 
 bp = Blueprint("fairs", __name__)
 
@@ -37,7 +38,8 @@ def index():
 
 @bp.get("/fairs/<slug>")
 def fair(slug: str):
-    """A fair: its booths and the products for sale at each, filtered."""
+    """A fair: its booths and the products for sale at each, filtered, with the outlets that
+    sell each and how much they have."""
     found = _fair(slug)
     everything = queries.shown_products(found.id)
     chosen = _filters()
@@ -49,7 +51,7 @@ def fair(slug: str):
                       key=lambda g: g.code),
         provinces=sorted({p.producer.province.slug: p.producer.province
                           for p in everything}.values(), key=lambda p: p.name),
-        count=len(shown))
+        count=len(shown), offers=offers_by_product(p.id for p in shown))
 
 
 @bp.get("/fairs/<slug>/catalog.pdf")

@@ -1,19 +1,30 @@
-"""The public fair pages, the catalog PDF and its QR codes."""
+"""The public fair pages, the outlets selling each product, the catalog PDF and its QR codes."""
 
 import re
 import zlib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
+from shop.accounts.models import Role
 from shop.core import clock
 from shop.extensions import db
 from shop.fairs import services
 from shop.ocop.models import Certificate
-from tests.factories import ProductImageFactory
-from tests.unit.fairs.support import fair_input
+from shop.outlets.models import OutletStatus
+from shop.outlets.reservations import take_fefo
+from shop.outlets.stock import receive
+from tests.factories import (
+    LotFactory,
+    OutletFactory,
+    ProductFactory,
+    ProductImageFactory,
+    UserFactory,
+)
+from tests.unit.fairs.support import fair_input, published_fair
 
 
 def test_the_fair_shows_its_booths_and_products_with_badges_and_links(client, fair):
@@ -118,3 +129,53 @@ def test_the_catalog_skips_missing_and_broken_photos(client, app, fair, products
     response = client.get("/fairs/hoi-cho-ocop-lam-dong/catalog.pdf")
     assert response.status_code == 200
     assert len(_drawn_codes(response.data)) == 2
+
+
+def _stock(outlet, product, units: int):
+    lot = LotFactory(product=product, produced_on=clock.today() - timedelta(days=30),
+                     expires_on=clock.today() + timedelta(days=365))
+    receive(outlet.id, lot.id, units, UserFactory(role=Role.ADMIN))
+
+
+def _outlets_of(page: str, slug: str) -> str:
+    return page.split(f'id="product-{slug}"')[1].split("</li>\n  \n")[0].split("</ul>")[0]
+
+
+def test_each_product_links_to_the_outlets_selling_it_with_their_bands(client, fair, products):
+    coffee, tea = products
+    hanoi = OutletFactory(name_vi="Điểm bán Hà Nội", slug="diem-ban-ha-noi")
+    dalat = OutletFactory(name_vi="Điểm bán Đà Lạt", slug="diem-ban-da-lat")
+    shut = OutletFactory(name_vi="Điểm bán đã đóng", status=OutletStatus.CLOSED)
+    _stock(hanoi, coffee, 40)
+    _stock(dalat, coffee, 3)
+    _stock(shut, coffee, 40)
+    _stock(dalat, tea, 2)
+    take_fefo(dalat.id, tea.id, 2, None, hold_until=clock.utcnow() + timedelta(minutes=15))
+
+    page = client.get("/fairs/hoi-cho-ocop-lam-dong").get_data(as_text=True)
+    at_coffee = _outlets_of(page, "ca-phe-arabica-cau-dat")
+    assert 'href="/outlets/diem-ban-ha-noi"' in at_coffee
+    assert "band-in_stock" in at_coffee.split("diem-ban-ha-noi")[1].split("</li>")[0]
+    assert "band-few_left" in at_coffee.split("diem-ban-da-lat")[1].split("</li>")[0]
+    assert "Điểm bán đã đóng" not in at_coffee
+    at_tea = _outlets_of(page, "tra-o-long-bao-loc")
+    assert "band-out_of_stock" in at_tea.split("diem-ban-da-lat")[1].split("</li>")[0]
+
+
+def test_the_fair_page_runs_as_many_queries_for_many_products_and_outlets(
+        client, count_queries, officer, province, products):
+    outlets = [OutletFactory() for _ in range(3)]
+    few = products[:1]
+    many = few + [ProductFactory(producer=products[0].producer) for _ in range(8)]
+    for product in many:
+        for outlet in outlets:
+            _stock(outlet, product, 10)
+    published_fair(officer, province, few, slug="it-san-pham")
+    published_fair(officer, province, many, slug="nhieu-san-pham")
+
+    counts = []
+    for slug in ("it-san-pham", "nhieu-san-pham"):
+        with count_queries() as queries:
+            assert client.get(f"/fairs/{slug}").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

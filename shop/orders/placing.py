@@ -230,6 +230,8 @@ def _reserve(order: Order, outlet_id: int, kind: str, item: Item, quantity: int,
     """One line, its stock held FEFO; ItemOutOfStock naming the item when short."""
     with force_locale(order.language):
         name = item.name(order.language)
+        if not item.sold_at(outlet_id):
+            raise ItemOutOfStock(0, name)
     line = OrderLine(order_id=order.id, kind=LineKind(kind),
                      product_id=item.item_id if kind == LineKind.PRODUCT else None,
                      combo_id=item.item_id if kind == LineKind.COMBO else None,

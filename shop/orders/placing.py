@@ -13,6 +13,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from shop.core import clock
@@ -210,6 +211,26 @@ def place_order(checkout: Checkout, quantities: dict[tuple[str, int], int],
                  hold_until, today, now)
     advance(order, None, ActorKind.SYSTEM, None, now=now, placed=True)
     return order
+
+
+def place_once(checkout: Checkout, quantities: dict[tuple[str, int], int],
+               idempotency_key: str, customer: Actor | None,
+               now: datetime | None = None) -> Order:
+    """`place_order`, also when the same key is being placed at this very moment elsewhere
+    (a double click reaching two workers): the loser of that race gets the winner's order.
+
+    Both find no order by the key; one insert waits on the unique index for the other's
+    commit and fails. The transaction is then rolled back here, not at the edge, because the
+    session cannot go on after a failed flush, and what it held is re-read by key.
+    """
+    try:
+        return place_order(checkout, quantities, idempotency_key, customer, now)
+    except IntegrityError:
+        db.session.rollback()
+        existing = find_by_key(idempotency_key)
+        if existing is None:
+            raise
+        return existing
 
 
 def _items(quantities: dict[tuple[str, int], int], today: date) -> list[tuple[tuple, Item]]:

@@ -25,7 +25,7 @@ from shop.orders import cart, queries
 from shop.orders.lines import check_quantity
 from shop.orders.models import LineKind
 from shop.orders.numbers import parse_number
-from shop.orders.placing import Checkout, new_idempotency_key, pickup_days, place_order
+from shop.orders.placing import Checkout, new_idempotency_key, pickup_days, place_once
 from shop.orders.states import ActorKind, OrderState, allowed
 from shop.orders.transitions import advance, payment_view
 from shop.payments import vietqr
@@ -149,7 +149,7 @@ def checkout():
     errors, values = {}, request.form.to_dict()
     if request.method == "POST":
         try:
-            order = place_order(_checkout_from(request.form, view.outlet.id),
+            order = place_once(_checkout_from(request.form, view.outlet.id),
                                 contents.quantities, request.form.get("key", ""),
                                 current_user if current_user.is_authenticated else None)
         except (InvalidInput, InvalidState) as error:

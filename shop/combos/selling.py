@@ -4,8 +4,9 @@ A combo is for sale only while it is published and every component is listed
 (`shop.catalog.listing.listed_product_ids`, the one listing rule): a component whose
 certificate lapses or is revoked takes it off sale at once, on every surface that starts from
 `for_sale_combo_ids()` (list, page, home, API, and cart, checkout and orders through
-`combo_items`, registered as the orders' "combo" line kind). An outlet can sell as many of it as its scarcest component allows: the
-minimum over components of floor(sellable units / quantity). Shoppers see bands.
+`combo_items`, registered as the orders' "combo" line kind). An outlet can sell as many of
+it as its scarcest component allows: the minimum over components of floor(sellable units /
+quantity). Shoppers see bands.
 """
 
 from collections.abc import Iterable

@@ -63,11 +63,13 @@ class Checkout:
 class ItemOutOfStock(OutOfStock):
     """Fewer units of a named item are left than were asked for."""
 
-    def __init__(self, available: int, name: str):
+    def __init__(self, available: int, name: str, key: tuple[str, int] | None = None):
         super().__init__(available, "items")
         self.message = _("Only %(count)d left of %(name)s.", count=available, name=name)
         self.args = (self.message,)
         self.name = name
+        # The (kind, id) of the cart line that ran short, for the API to name its item.
+        self.key = key
 
 
 def new_idempotency_key() -> str:
@@ -252,7 +254,7 @@ def _reserve(order: Order, outlet_id: int, kind: str, item: Item, quantity: int,
     with force_locale(order.language):
         name = item.name(order.language)
         if not item.sold_at(outlet_id):
-            raise ItemOutOfStock(0, name)
+            raise ItemOutOfStock(0, name, (kind, item.item_id))
     line = OrderLine(order_id=order.id, kind=LineKind(kind),
                      product_id=item.item_id if kind == LineKind.PRODUCT else None,
                      combo_id=item.item_id if kind == LineKind.COMBO else None,
@@ -268,7 +270,8 @@ def _reserve(order: Order, outlet_id: int, kind: str, item: Item, quantity: int,
             per_unit = units // quantity
             if kind != LineKind.PRODUCT:
                 name = f"{name} ({product_names([product_id])[product_id].name_vi})"
-            raise ItemOutOfStock(short.available // per_unit, name) from None
+            raise ItemOutOfStock(short.available // per_unit, name, (kind, item.item_id)) \
+                from None
         for part in taken:
             db.session.add(OrderLineLot(line_id=line.id, product_id=product_id,
                                         lot_id=part.lot_id, quantity=part.quantity,

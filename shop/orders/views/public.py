@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     has_request_context,
     redirect,
@@ -20,7 +21,7 @@ from flask_login import current_user, login_required, user_logged_in
 from shop.core import clock
 from shop.core.errors import InvalidInput, InvalidState, NotFound
 from shop.database import writes_on_post
-from shop.extensions import db
+from shop.extensions import db, limiter
 from shop.orders import cart, queries
 from shop.orders.lines import check_quantity
 from shop.orders.models import LineKind
@@ -137,7 +138,13 @@ def _checkout_from(form, outlet_id: int) -> Checkout:
         gift_message=form.get("gift_message", ""), language=current_language())
 
 
+def _order_limit() -> str:
+    return current_app.config["ORDER_RATE_LIMIT"]
+
+
 @bp.route("/checkout", methods=["GET", "POST"])
+# Placing is limited per client address, as in the API: a script cannot hold the stock.
+@limiter.limit(_order_limit, methods=["POST"])
 def checkout():
     """Contact, fulfilment, gift and payment; the server prices and places the order."""
     contents = current_cart()

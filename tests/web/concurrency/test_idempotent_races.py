@@ -1,14 +1,16 @@
-"""One checkout form submitted twice at the same moment (a double click reaching two
-workers), committed for real from two threads: one order, both answers lead to it."""
+"""One checkout form (or API call) submitted twice at the same moment (a double click reaching
+two workers), committed for real from two threads: one order, both answers lead to it."""
 
 import pytest
 from sqlalchemy import func, select
 
 from shop.accounts.models import Role
+from shop.catalog.models import Product
 from shop.core import clock
 from shop.extensions import db
 from shop.orders.models import Order
 from shop.orders.placing import new_idempotency_key
+from shop.outlets.models import Outlet
 from shop.outlets.stock import receive
 from shop.outlets.stock_models import StockLevel
 from tests.factories import LotFactory, OutletFactory, ProductFactory, UserFactory
@@ -52,4 +54,23 @@ def test_a_checkout_submitted_twice_at_once_makes_one_order(app):
 
         assert [answer.status_code for answer in answers] == [302, 302]
         assert answers[0].headers["Location"] == answers[1].headers["Location"]
+        assert _orders_and_held(app, outlet_id) == (1, 2)
+
+
+def test_an_api_order_sent_twice_at_once_makes_one_order(app):
+    with rows_removed_after(app):
+        outlet_id, product_id = _stocked(app)
+        with app.app_context():
+            outlet_slug = db.session.get(Outlet, outlet_id).slug
+            product_slug = db.session.get(Product, product_id).slug
+            body = {"outlet": outlet_slug, "items": [{"product": product_slug, "quantity": 2}],
+                    "fulfilment": {"method": "pickup", "pickup_on": clock.today().isoformat()},
+                    "contact": {"name": "Lan", "phone": "0912345678", "email": "lan@example.vn"},
+                    "payment_method": "vietqr", "idempotency_key": new_idempotency_key()}
+        clients = [client_of(app) for _ in range(2)]
+
+        answers = at_once(2, lambda index: clients[index].post("/api/v1/orders", json=body))
+
+        assert [answer.status_code for answer in answers] == [201, 201]
+        assert answers[0].get_json()["number"] == answers[1].get_json()["number"]
         assert _orders_and_held(app, outlet_id) == (1, 2)

@@ -115,6 +115,7 @@ bench: $(VENV)/.installed-test $(MO_FILES)
 	$(BIN)/python bench/decision_import.py
 	$(BIN)/python bench/fair_catalog.py
 	$(BIN)/python bench/site.py $(BENCH_ARGS)
+	$(BIN)/python bench/ordering.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache $(E2E)/node_modules

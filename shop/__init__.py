@@ -58,6 +58,7 @@ def register_extensions(app: OpenAPI) -> None:
     )
     from shop.catalog import indexing  # noqa: F401  (keeps search text current)
     from shop.combos import indexing as combo_indexing  # noqa: F401  (the combos' search text)
+    from shop.combos import selling  # noqa: F401  (combos as cart and order lines)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
     from shop.outlets import recalls  # noqa: F401  (a recall sets the lot's stock aside)
     from shop.web.i18n import select_locale

@@ -62,6 +62,9 @@ class Config:
     SIGN_IN_RATE_LIMIT = "10 per minute;50 per hour"
     SIGN_IN_ADDRESS_RATE_LIMIT = "100 per minute;1000 per hour"
     SIGN_UP_RATE_LIMIT = "5 per minute;30 per hour"
+    # Orders placed per client address (API and checkout): a family or an office on one
+    # address places a few; a script placing hundreds to hold stock is stopped.
+    ORDER_RATE_LIMIT = "20 per minute;200 per hour"
     # Requests larger than this are refused (413) before they are read: photos are capped
     # at 5 MB (shop.uploads), the rest is room for the form around them.
     MAX_CONTENT_LENGTH = 6 * 1024 * 1024
@@ -111,6 +114,7 @@ def load(overrides: dict | None = None, env: dict | None = None) -> dict:
     settings["MEDIA_ROOT"] = env.get("MEDIA_ROOT") or str(INSTANCE_DIR / "media")
     settings["REQUEST_LOG"] = env.get("REQUEST_LOG", "1" if production else "0") == "1"
     settings["ORDER_HOLD_MINUTES"] = int(env.get("ORDER_HOLD_MINUTES", "60"))
+    settings["ORDER_RATE_LIMIT"] = env.get("ORDER_RATE_LIMIT") or Config.ORDER_RATE_LIMIT
     for name in ("CSP_SCRIPT_SOURCES", "CSP_FRAME_SOURCES", "CSP_CONNECT_SOURCES"):
         if env.get(name):
             settings[name] = tuple(env[name].split())

@@ -32,8 +32,9 @@ ANY_OTHER_ERROR = {"default": _problem_response("Any other error.", "Problem")}
 
 
 def cache_publicly(response: Response) -> Response:
-    """Let clients and proxies keep a successful answer for a minute."""
-    if response.status_code == 200:
+    """Let clients and proxies keep a successful answer for a minute (not one a view marked
+    no-store: an order read with its token)."""
+    if response.status_code == 200 and not response.cache_control.no_store:
         response.cache_control.public = True
         response.cache_control.max_age = CACHE_SECONDS
     return response

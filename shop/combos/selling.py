@@ -3,9 +3,10 @@
 A combo is for sale only while it is published and every component is listed
 (`shop.catalog.listing.listed_product_ids`, the one listing rule): a component whose
 certificate lapses or is revoked takes it off sale at once, on every surface that starts from
-`for_sale_combo_ids()` (list, page, home, API, and the orders package through
-`combo_lines`). An outlet can sell as many of it as its scarcest component allows: the
-minimum over components of floor(sellable units / quantity). Shoppers see bands.
+`for_sale_combo_ids()` (list, page, home, API, and cart, checkout and orders through
+`combo_items`, registered as the orders' "combo" line kind). An outlet can sell as many of
+it as its scarcest component allows: the minimum over components of floor(sellable units /
+quantity). Shoppers see bands.
 """
 
 from collections.abc import Iterable
@@ -14,17 +15,21 @@ from typing import NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, func, not_, select
+from sqlalchemy.orm import selectinload
 
 from shop.catalog.listing import listed_product_ids
 from shop.combos.models import Combo, ComboComponent, ComboOutlet, ComboStatus
 from shop.core import clock
 from shop.core.errors import InvalidInput, NotFound
+from shop.core.sellables import Item, register_kind
 from shop.extensions import db
 from shop.outlets.availability import Band, band, sellable_rows
 from shop.outlets.models import Outlet, OutletStatus
 from shop.outlets.stock_models import StockLevel
 from shop.trace.models import Lot
 
+# The orders' line kind (shop.orders.models.LineKind) combos are sold as.
+COMBO = "combo"
 # A bound on the outlets one availability query looks at (a combo sold "everywhere").
 MAX_OUTLETS = 200
 
@@ -125,3 +130,20 @@ def unlisted_components(combo_id: int, today: date | None = None) -> list[int]:
                ComboComponent.product_id.not_in(listed_product_ids(today or clock.today())))
         .order_by(ComboComponent.id)))
 
+
+
+def combo_items(ids: list[int], today: date) -> dict[int, Item]:
+    """The combos among `ids` for sale today (`for_sale_combo_ids`), as order lines: one unit
+    takes each component × its quantity, priced at the combo's price beside its parts'."""
+    combos = db.session.scalars(
+        select(Combo).where(Combo.id.in_(ids), Combo.id.in_(for_sale_combo_ids(today)))
+        .options(selectinload(Combo.components).joinedload(ComboComponent.product),
+                 selectinload(Combo.outlets)))
+    return {combo.id: Item(
+        COMBO, combo.id, combo.name_vi, combo.name_en, combo.slug, combo.price_vnd,
+        tuple(sorted((c.product_id, c.quantity) for c in combo.components)),
+        parts_price=sum(c.quantity * c.product.price_vnd for c in combo.components),
+        outlet_ids=frozenset(o.outlet_id for o in combo.outlets)) for combo in combos}
+
+
+register_kind(COMBO, combo_items)

@@ -177,8 +177,11 @@ class CartView:
                 and all(line.item is not None and not line.short for line in self.lines))
 
 
-def _can_supply(item: Item, quantity: int, stock: dict[int, int]) -> int:
-    """How many units of `item` the stock (product → units) covers, up to `quantity`."""
+def _can_supply(item: Item, quantity: int, stock: dict[int, int], outlet_id: int) -> int:
+    """How many units of `item` the outlet's stock (product → units) covers, up to
+    `quantity`; none where the outlet does not sell it."""
+    if not item.sold_at(outlet_id):
+        return 0
     return min(min(stock.get(product_id, 0) // units for product_id, units in item.parts),
                quantity)
 
@@ -194,14 +197,15 @@ def view(contents: Contents, today: date | None = None,
     for outlet in (o for o in public_outlets() if o.status == OutletStatus.OPEN):
         stock = sellable(outlet.id, product_ids, today, now) if product_ids else {}
         supplies = bool(items) and all(
-            _can_supply(item, contents.quantities[key], stock) == contents.quantities[key]
+            _can_supply(item, contents.quantities[key], stock, outlet.id)
+            == contents.quantities[key]
             for key, item in items.items())
         choices.append(OutletChoice(outlet, supplies))
         if outlet.id == contents.outlet_id:
             chosen, chosen_stock = outlet, stock
     lines = tuple(CartLineView(
         kind, item_id, items.get((kind, item_id)), quantity,
-        _can_supply(items[(kind, item_id)], quantity, chosen_stock)
+        _can_supply(items[(kind, item_id)], quantity, chosen_stock, chosen.id)
         if chosen_stock is not None and (kind, item_id) in items else None)
         for (kind, item_id), quantity in contents.quantities.items())
     subtotal = sum(line.item.unit_price * line.quantity for line in lines if line.item)

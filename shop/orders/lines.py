@@ -1,11 +1,10 @@
 """What a cart or order line is: one kind (product, combo) per entry of `KINDS`.
 
-`expand` is the one place a line becomes (product, quantity) pairs for the stock; the combos
-package plugs in with `register_kind("combo", …)`, so orders never import it.
+`expand` is the one place a line becomes (product, quantity) pairs for the stock. The kinds
+are a hook of `shop.core.sellables`: products register here, and the combos package plugs in
+with `register_kind("combo", …)` from there, so neither package imports the other.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
@@ -14,36 +13,10 @@ from sqlalchemy import select
 from shop.catalog.listing import listed_products
 from shop.catalog.models import Product
 from shop.core.errors import InvalidInput, InvalidState
+from shop.core.sellables import KINDS, Item, register_kind
 from shop.extensions import db
 from shop.orders.models import LineKind
 from shop.orders.totals import MAX_QUANTITY
-
-
-@dataclass(frozen=True)
-class Item:
-    """A line as sold today: its name (vi, en), price, and the products one unit takes."""
-
-    kind: str
-    item_id: int
-    name_vi: str
-    name_en: str
-    slug: str
-    unit_price: int
-    parts: tuple[tuple[int, int], ...]
-    parts_price: int | None = None
-
-    def name(self, language: str) -> str:
-        """The name in `language`, Vietnamese when there is no English one."""
-        return (self.name_en or self.name_vi) if language == "en" else self.name_vi
-
-
-# kind → function(ids, today) giving the Items of those ids that are for sale today.
-KINDS: dict[str, Callable[[list[int], date], dict[int, Item]]] = {}
-
-
-def register_kind(kind: str, items: Callable[[list[int], date], dict[int, Item]]) -> None:
-    """Sell lines of `kind`: `items(ids, today)` gives those for sale (the listing rule's)."""
-    KINDS[kind] = items
 
 
 def _products(ids: list[int], today: date) -> dict[int, Item]:

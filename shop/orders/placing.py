@@ -13,6 +13,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from shop.core import clock
@@ -62,11 +63,13 @@ class Checkout:
 class ItemOutOfStock(OutOfStock):
     """Fewer units of a named item are left than were asked for."""
 
-    def __init__(self, available: int, name: str):
+    def __init__(self, available: int, name: str, key: tuple[str, int] | None = None):
         super().__init__(available, "items")
         self.message = _("Only %(count)d left of %(name)s.", count=available, name=name)
         self.args = (self.message,)
         self.name = name
+        # The (kind, id) of the cart line that ran short, for the API to name its item.
+        self.key = key
 
 
 def new_idempotency_key() -> str:
@@ -212,6 +215,26 @@ def place_order(checkout: Checkout, quantities: dict[tuple[str, int], int],
     return order
 
 
+def place_once(checkout: Checkout, quantities: dict[tuple[str, int], int],
+               idempotency_key: str, customer: Actor | None,
+               now: datetime | None = None) -> Order:
+    """`place_order`, also when the same key is being placed at this very moment elsewhere
+    (a double click reaching two workers): the loser of that race gets the winner's order.
+
+    Both find no order by the key; one insert waits on the unique index for the other's
+    commit and fails. The transaction is then rolled back here, not at the edge, because the
+    session cannot go on after a failed flush, and what it held is re-read by key.
+    """
+    try:
+        return place_order(checkout, quantities, idempotency_key, customer, now)
+    except IntegrityError:
+        db.session.rollback()
+        existing = find_by_key(idempotency_key)
+        if existing is None:
+            raise
+        return existing
+
+
 def _items(quantities: dict[tuple[str, int], int], today: date) -> list[tuple[tuple, Item]]:
     """The cart's items for sale today, in id order (locks are then taken in one order)."""
     if not quantities:
@@ -230,6 +253,8 @@ def _reserve(order: Order, outlet_id: int, kind: str, item: Item, quantity: int,
     """One line, its stock held FEFO; ItemOutOfStock naming the item when short."""
     with force_locale(order.language):
         name = item.name(order.language)
+        if not item.sold_at(outlet_id):
+            raise ItemOutOfStock(0, name, (kind, item.item_id))
     line = OrderLine(order_id=order.id, kind=LineKind(kind),
                      product_id=item.item_id if kind == LineKind.PRODUCT else None,
                      combo_id=item.item_id if kind == LineKind.COMBO else None,
@@ -245,7 +270,8 @@ def _reserve(order: Order, outlet_id: int, kind: str, item: Item, quantity: int,
             per_unit = units // quantity
             if kind != LineKind.PRODUCT:
                 name = f"{name} ({product_names([product_id])[product_id].name_vi})"
-            raise ItemOutOfStock(short.available // per_unit, name) from None
+            raise ItemOutOfStock(short.available // per_unit, name, (kind, item.item_id)) \
+                from None
         for part in taken:
             db.session.add(OrderLineLot(line_id=line.id, product_id=product_id,
                                         lot_id=part.lot_id, quantity=part.quantity,

@@ -104,6 +104,10 @@ ROUTES = [
     (GET, "/api/v1/outlets/{outlet_slug}", "api_outlets.get_outlet", EVERYONE),
     (GET, "/api/v1/combos", "api_combos.list_combos", EVERYONE),
     (GET, "/api/v1/combos/{combo_slug}", "api_combos.get_combo", EVERYONE),
+    # Anyone may order (a refused body is still "in"); an order is read with its token.
+    (POST, "/api/v1/orders", "api_orders.place_order", EVERYONE),
+    (GET, "/api/v1/orders/{order_number} bearer={order_token}", "api_orders.get_order",
+     EVERYONE),
     # Outlets: public pages, the staff's console, the officers' register.
     (GET, "/outlets", "outlets.index", EVERYONE),
     (GET, "/outlets/{outlet_slug}", "outlets.outlet", EVERYONE),
@@ -361,8 +365,11 @@ def _fair_application(fair_id: int) -> int:
 
 
 def outcome(client, method: str, path: str) -> str:
-    """What a visitor meets: "in", "sign-in" or "refused"."""
-    response = client.open(path, method=method, data={})
+    """What a visitor meets: "in", "sign-in" or "refused" (a path may end with the bearer
+    token the API asks for: " bearer=…")."""
+    path, _sep, token = path.partition(" bearer=")
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = client.open(path, method=method, data={}, headers=headers)
     if response.status_code == 302 and response.headers["Location"].startswith("/sign-in"):
         return "sign-in"
     if response.status_code in (401, 403):

@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     has_request_context,
     redirect,
@@ -20,12 +21,12 @@ from flask_login import current_user, login_required, user_logged_in
 from shop.core import clock
 from shop.core.errors import InvalidInput, InvalidState, NotFound
 from shop.database import writes_on_post
-from shop.extensions import db
+from shop.extensions import db, limiter
 from shop.orders import cart, queries
 from shop.orders.lines import check_quantity
 from shop.orders.models import LineKind
 from shop.orders.numbers import parse_number
-from shop.orders.placing import Checkout, new_idempotency_key, pickup_days, place_order
+from shop.orders.placing import Checkout, new_idempotency_key, pickup_days, place_once
 from shop.orders.states import ActorKind, OrderState, allowed
 from shop.orders.transitions import advance, payment_view
 from shop.payments import vietqr
@@ -137,7 +138,13 @@ def _checkout_from(form, outlet_id: int) -> Checkout:
         gift_message=form.get("gift_message", ""), language=current_language())
 
 
+def _order_limit() -> str:
+    return current_app.config["ORDER_RATE_LIMIT"]
+
+
 @bp.route("/checkout", methods=["GET", "POST"])
+# Placing is limited per client address, as in the API: a script cannot hold the stock.
+@limiter.limit(_order_limit, methods=["POST"])
 def checkout():
     """Contact, fulfilment, gift and payment; the server prices and places the order."""
     contents = current_cart()
@@ -149,7 +156,7 @@ def checkout():
     errors, values = {}, request.form.to_dict()
     if request.method == "POST":
         try:
-            order = place_order(_checkout_from(request.form, view.outlet.id),
+            order = place_once(_checkout_from(request.form, view.outlet.id),
                                 contents.quantities, request.form.get("key", ""),
                                 current_user if current_user.is_authenticated else None)
         except (InvalidInput, InvalidState) as error:

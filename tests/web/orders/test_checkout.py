@@ -169,3 +169,15 @@ def test_my_orders_lists_a_customers_orders(client, sign_in):
 
     assert order.number in client.get("/account/orders").get_data(as_text=True)
     assert client.get(f"/orders/{order.number}").status_code == 200
+
+
+def test_checkouts_after_the_limit_from_one_client_are_refused(make_app):
+    outlet, product, _lot, _province = stocked_outlet()
+    db.session.commit()
+    limited = make_app(RATELIMIT_ENABLED=True, ORDER_RATE_LIMIT="2 per minute").test_client()
+    limited.set_cookie("lang", "en")
+    answers = []
+    for _n in range(3):
+        _fill_cart(limited, product, outlet, quantity=1)
+        answers.append(limited.post("/checkout", data=checkout_form(_key(limited))))
+    assert [answer.status_code for answer in answers] == [302, 302, 429]

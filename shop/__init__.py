@@ -111,12 +111,14 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.fairs.views.office import bp as fair_office_bp
     from shop.fairs.views.public import bp as fairs_bp
     from shop.media import bp as media_bp
+    from shop.orders.views import portal as orders_portal
     from shop.orders.views.public import bp as orders_bp
     from shop.orders.views.public import cart_count
     from shop.members.views import portal as members_portal  # noqa: F401  (its routes)
     from shop.members.views.join import bp as members_bp
     from shop.members.views.office import bp as producer_office_bp
     from shop.outlets.views.console import bp as outlet_console_bp
+    from shop.outlets.views import portal as outlets_portal  # noqa: F401  (its routes)
     from shop.outlets.views.office import bp as outlet_office_bp
     from shop.outlets.views.public import bp as outlets_bp
     from shop.registry.views import bp as ocop_bp
@@ -135,7 +137,8 @@ def register_blueprints(app: OpenAPI) -> None:
     # Importing a feature's views/portal.py added its routes to the portal; its home page
     # shows the features' panels in this order.
     audiences.register_portal(app, home_panels=(trace_portal.HOME_PANEL,
-                                                catalog_portal.HOME_PANEL))
+                                                catalog_portal.HOME_PANEL,
+                                                orders_portal.HOME_PANEL))
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(favicon_bp)

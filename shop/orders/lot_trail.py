@@ -12,21 +12,8 @@ from sqlalchemy import func, select
 from shop.extensions import db
 from shop.orders.models import Order, OrderLine, OrderLineLot
 from shop.orders.states import OrderState
+from shop.outlets.availability import Holding, holders_of_lot
 from shop.outlets.models import Outlet
-from shop.outlets.stock_models import StockLevel
-from shop.places.models import Province
-
-
-@dataclass(frozen=True)
-class LotHolding:
-    """An outlet with units of the lot: on its shelves, reserved for orders, set aside."""
-
-    outlet_id: int
-    outlet_name: str
-    province: str
-    on_hand: int
-    reserved: int
-    held: int
 
 
 @dataclass(frozen=True)
@@ -44,20 +31,14 @@ class LotOrder:
 class LotTrail:
     """The outlets holding a lot and the orders served from it."""
 
-    holdings: list[LotHolding]
+    holdings: list[Holding]
     orders: list[LotOrder]
 
 
 def lot_trail(lot_id: int) -> LotTrail:
-    """Every outlet holding the lot (by name) and every order that took from it (newest
-    first), in two queries."""
-    holdings = [LotHolding(*row) for row in db.session.execute(
-        select(Outlet.id, Outlet.name_vi, Province.name, StockLevel.on_hand,
-               StockLevel.reserved, StockLevel.held)
-        .join(Outlet, Outlet.id == StockLevel.outlet_id)
-        .join(Province, Province.id == Outlet.province_id)
-        .where(StockLevel.lot_id == lot_id, StockLevel.on_hand > 0)
-        .order_by(Outlet.name_vi, Outlet.id))]
+    """Every outlet holding the lot (most units first, as `holders_of_lot` gives them) and
+    every order that took from it (newest first), in two queries."""
+    holdings = holders_of_lot(lot_id)
     orders = [LotOrder(*row) for row in db.session.execute(
         select(Order.number, Order.placed_at, Outlet.name_vi,
                func.sum(OrderLineLot.quantity), Order.state)

@@ -99,3 +99,4 @@ def test_the_receipt_links_each_lot_to_its_trace_page_in_bounded_queries(client,
     assert f"Lot {second_lot.code}: where it came from" in text
     assert f'href="/t/{lot.token}"' in text and f'href="/t/{second_lot.token}"' in text
     assert len(many_lots) == len(one_line)
+

@@ -72,7 +72,8 @@ def advance(order: Order, target: str | None, kind: ActorKind, actor: Actor | No
     if step.target == OrderState.CANCELLED:
         _release_holds(order, actor)
     if step.target in MAILS:
-        _mail(order, MAILS[step.target], reason=reason.strip())
+        _mail(order, MAILS[step.target], reason=reason.strip(),
+              hold_expired=step.needs_expired_hold)
 
 
 def _release_holds(order: Order, actor: Actor | None) -> None:

@@ -11,7 +11,7 @@ from shop.extensions import db
 from shop.mail.delivery import deliver_due
 from shop.orders.models import Order, OrderEvent
 from shop.orders.states import ActorKind, OrderState
-from shop.orders.transitions import advance
+from shop.orders.transitions import advance, cancel_expired
 from tests.unit.orders.support import placed_order
 
 STAFF, SYSTEM = ActorKind.STAFF, ActorKind.SYSTEM
@@ -132,3 +132,17 @@ def order_events(order) -> list[OrderEvent]:
     """The order's timeline, read from the database."""
     return db.session.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id)
                               .order_by(OrderEvent.id)).all()
+
+
+def test_an_order_whose_time_to_pay_ran_out_is_cancelled_with_a_mail_saying_why(settings, smtp,
+                                                                                 time_machine):
+    time_machine.move_to(utcnow(), tick=False)
+    order, _lot = placed_order(language="en")
+    delivered(settings, smtp)
+    time_machine.shift(timedelta(minutes=61))
+
+    assert cancel_expired() == [order.number]
+
+    [mail] = delivered(settings, smtp)
+    assert mail.email["Subject"] == f"Your order {order.number} is cancelled"
+    assert "The time to pay for it ran out" in mail.part("plain")

@@ -4,11 +4,11 @@ came from, and nothing of the customer (name, phone, address stay with the outle
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from shop.catalog.models import Product
 from shop.extensions import db
-from shop.orders.models import Order, OrderLine, OrderLineLot
+from shop.orders.models import LineKind, Order, OrderLine, OrderLineLot
 from shop.orders.states import OrderState
 from shop.outlets.models import Outlet
 from shop.trace.models import Lot
@@ -26,6 +26,7 @@ class ProducerLine:
     product_name: str
     quantity: int
     state: OrderState
+    combo_name: str | None  # the gift combo the units were part of, if any
     lots: list[str] = field(default_factory=list)
 
 
@@ -43,7 +44,8 @@ def producer_order_lines(producer_id: int, page: int = 1, per_page: int = 50) ->
     page = max(page, 1)
     rows = db.session.execute(
         select(OrderLine.id, OrderLineLot.product_id, Order.number, Order.placed_at,
-               Outlet.name_vi, Product.name_vi, func.sum(OrderLineLot.quantity), Order.state)
+               Outlet.name_vi, Product.name_vi, func.sum(OrderLineLot.quantity), Order.state,
+               case((OrderLine.kind == LineKind.COMBO, OrderLine.name), else_=None))
         .select_from(OrderLineLot)
         .join(Product, Product.id == OrderLineLot.product_id)
         .join(OrderLine, OrderLine.id == OrderLineLot.line_id)
@@ -51,7 +53,8 @@ def producer_order_lines(producer_id: int, page: int = 1, per_page: int = 50) ->
         .join(Outlet, Outlet.id == Order.outlet_id)
         .where(Product.producer_id == producer_id)
         .group_by(OrderLine.id, OrderLineLot.product_id, Order.id, Order.number,
-                  Order.placed_at, Outlet.name_vi, Product.name_vi, Order.state)
+                  Order.placed_at, Outlet.name_vi, Product.name_vi, Order.state, OrderLine.kind,
+                  OrderLine.name)
         .order_by(Order.placed_at.desc(), Order.id.desc(), OrderLine.id, OrderLineLot.product_id)
         .limit(per_page + 1).offset((page - 1) * per_page)).all()
     lines = [ProducerLine(*row) for row in rows[:per_page]]

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from jinja2 import TemplateError
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from shop.core import clock
 from shop.core.actors import Actor
@@ -111,8 +111,7 @@ def _mail(order: Order, template: str, **context) -> None:
 
 def _enqueue(order: Order, template: str, **context) -> None:
     outlet = db.session.scalar(select(Outlet).where(Outlet.id == order.outlet_id)
-                               .options(selectinload(Outlet.bank), selectinload(Outlet.hours),
-                                        selectinload(Outlet.province)))
+                               .options(joinedload(Outlet.bank), joinedload(Outlet.province)))
     lines = db.session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)
                                .order_by(OrderLine.id)).all()
     unpaid = order.state == OrderState.AWAITING_PAYMENT

@@ -116,8 +116,10 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.members.views import portal as members_portal  # noqa: F401  (its routes)
     from shop.members.views.join import bp as members_bp
     from shop.members.views.office import bp as producer_office_bp
+    from shop.orders.views import portal as orders_portal
     from shop.orders.views.public import bp as orders_bp
     from shop.orders.views.public import cart_count
+    from shop.outlets.views import portal as outlets_portal  # noqa: F401  (its routes)
     from shop.outlets.views.console import bp as outlet_console_bp
     from shop.outlets.views.office import bp as outlet_office_bp
     from shop.outlets.views.public import bp as outlets_bp
@@ -138,6 +140,7 @@ def register_blueprints(app: OpenAPI) -> None:
     # shows the features' panels in this order.
     audiences.register_portal(app, home_panels=(trace_portal.HOME_PANEL,
                                                 catalog_portal.HOME_PANEL,
+                                                orders_portal.HOME_PANEL,
                                                 fairs_portal.HOME_PANEL))
     app.register_blueprint(trace_bp)
     app.register_blueprint(health_bp)

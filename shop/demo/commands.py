@@ -48,7 +48,8 @@ def _report(summary: SeedSummary, seconds: float) -> None:
         f"Traceability: {trace.zones} zones, {trace.lots} lots (1 recalled, {trace.expired} "
         f"expired), {trace.units} serialised units scanned {trace.scans} times.\n"
         f"Outlets: {summary.outlets.outlets}, with {summary.outlets.staff} staff accounts and "
-        f"stock of {summary.outlets.levels} lots; {summary.combos} gift combos.\n"
+        f"stock of {summary.outlets.levels} lots; {summary.combos} gift combos; "
+        f"{summary.orders} past orders in every state.\n"
         f"Trade fairs: {summary.fairs.fairs} ({summary.fairs.booths} booths, "
         f"{summary.fairs.products} products shown, "
         f"{summary.fairs.applications} application pending).\n")

@@ -19,6 +19,7 @@ from shop.demo.certificates import certify
 from shop.demo.combos import seed_combos
 from shop.demo.fairs import FairsSummary, seed_fairs
 from shop.demo.members import seed_members
+from shop.demo.orders import seed_orders
 from shop.demo.outlets import OutletsSummary, seed_outlets
 from shop.demo.reference import GROUPS, PROVINCES
 from shop.demo.trace import TraceSummary, recall_demo_lot, seed_trace
@@ -45,6 +46,7 @@ class SeedSummary:
     outlets: OutletsSummary
     combos: int
     fairs: FairsSummary
+    orders: int
 
 
 def existing_data() -> str | None:
@@ -78,12 +80,15 @@ def seed(media_root: Path, today: date) -> SeedSummary:
     combos = seed_combos(users[Role.ADMIN], today, rng)
     fairs = seed_fairs(provinces, users, today)
     seed_members(member_of, users[Role.OFFICER], subgroups, media_root, utcnow())
+    # A generator of their own, so the orders change nothing the other parts draw.
+    orders = seed_orders(users, today, Random(DEMO_SEED + 1))
     listed = db.session.scalar(
         listed_products(today).with_only_columns(func.count(Product.id)))
     return SeedSummary(
         provinces=len(provinces), producers=len(producers), products=len(seeded),
         images=sum(len(s.product.images) for s in seeded), listed=listed,
         fates=Counter(fates), trace=trace, outlets=outlets, combos=combos, fairs=fairs,
+        orders=orders,
     )
 
 

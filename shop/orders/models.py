@@ -120,7 +120,8 @@ class OrderLineLot(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"),
                                          index=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    # A producer's order lines are found by product (the portal), a recall's by lot.
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
     lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
     hold_id: Mapped[int | None] = mapped_column(ForeignKey("stock_holds.id"), index=True)

@@ -1,14 +1,17 @@
 """Moving an order along the state machine (`states.check`), each step on the timeline;
-cancelling gives its held stock back and tells the customer. The staff console (next
-session) calls `advance` with ActorKind.STAFF."""
+cancelling gives its held stock back; each step the customer cares about is mailed to them
+(`MAILS`). The staff console calls `advance` with ActorKind.STAFF."""
 
+import logging
 from datetime import datetime
 
+from jinja2 import TemplateError
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from shop.core import clock
 from shop.core.actors import Actor
+from shop.core.errors import ShopError
 from shop.core.urls import absolute_url
 from shop.database import write_transaction
 from shop.extensions import db
@@ -20,6 +23,19 @@ from shop.outlets.models import Outlet
 from shop.outlets.reservations import release
 from shop.outlets.stock_models import StockHold
 from shop.payments.gateway import BankAccount, OrderPaymentView, gateway_for
+
+log = logging.getLogger("shop.orders")
+# The mail (templates/mail/<name>.*) telling the customer their order reached a state; a
+# state not named here (placed, preparing) is not worth a mail of its own.
+MAILS = {
+    OrderState.AWAITING_PAYMENT: "order_confirmation",
+    OrderState.CASH_DUE: "order_confirmation",
+    OrderState.PAID: "order_paid",
+    OrderState.READY_FOR_PICKUP: "order_ready_for_pickup",
+    OrderState.OUT_FOR_DELIVERY: "order_out_for_delivery",
+    OrderState.COMPLETED: "order_completed",
+    OrderState.CANCELLED: "order_cancelled",
+}
 
 
 def _record(order: Order, source: OrderState | None, target: OrderState, kind: ActorKind,
@@ -53,11 +69,11 @@ def advance(order: Order, target: str | None, kind: ActorKind, actor: Actor | No
                         reason=reason, hold_expired=hold_expired(order, now))
     _record(order, order.state, step.target, kind, actor, reason.strip(), now)
     db.session.flush()
-    if placed:
-        _mail(order, "order_confirmation")
-    elif step.target == OrderState.CANCELLED:
+    if step.target == OrderState.CANCELLED:
         _release_holds(order, actor)
-        _mail(order, "order_cancelled", reason=reason.strip())
+    if step.target in MAILS:
+        _mail(order, MAILS[step.target], reason=reason.strip(),
+              hold_expired=step.needs_expired_hold)
 
 
 def _release_holds(order: Order, actor: Actor | None) -> None:
@@ -84,17 +100,28 @@ def order_url(order: Order) -> str:
 
 
 def _mail(order: Order, template: str, **context) -> None:
-    """Queue a mail about the order in the customer's language (same transaction)."""
+    """Queue a mail about the order in the customer's language (same transaction); a mail
+    that cannot be queued is logged and skipped, never a reason to lose the step."""
+    try:
+        with db.session.begin_nested():
+            _enqueue(order, template, **context)
+    except (ShopError, TemplateError, ValueError):
+        log.exception("order %s: mail %s not queued", order.number, template)
+
+
+def _enqueue(order: Order, template: str, **context) -> None:
     outlet = db.session.scalar(select(Outlet).where(Outlet.id == order.outlet_id)
-                               .options(selectinload(Outlet.bank)))
+                               .options(joinedload(Outlet.bank), joinedload(Outlet.province)))
     lines = db.session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)
                                .order_by(OrderLine.id)).all()
     unpaid = order.state == OrderState.AWAITING_PAYMENT
     instructions = (gateway_for(order.payment_method).instructions(payment_view(order, outlet))
                     if order.state != OrderState.CANCELLED else None)
+    outlet_name = (outlet.name_en or outlet.name_vi) if order.language == "en" \
+        else outlet.name_vi
     enqueue(order.contact_email, template, order.language, order=order, outlet=outlet,
-            lines=lines, url=order_url(order), instructions=instructions, unpaid=unpaid,
-            **context)
+            outlet_name=outlet_name, lines=lines, url=order_url(order),
+            instructions=instructions, unpaid=unpaid, **context)
 
 
 def cancel_expired(now: datetime | None = None) -> list[str]:

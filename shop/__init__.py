@@ -111,6 +111,7 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.fairs.views.office import bp as fair_office_bp
     from shop.fairs.views.public import bp as fairs_bp
     from shop.media import bp as media_bp
+    from shop.orders.views.console import bp as order_console_bp
     from shop.orders.views.public import bp as orders_bp
     from shop.orders.views.public import cart_count
     from shop.members.views import portal as members_portal  # noqa: F401  (its routes)
@@ -119,6 +120,7 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.outlets.views.console import bp as outlet_console_bp
     from shop.outlets.views.office import bp as outlet_office_bp
     from shop.outlets.views.public import bp as outlets_bp
+    from shop.payments.views.console import bp as payment_console_bp
     from shop.registry.views import bp as ocop_bp
     from shop.trace.views import portal as trace_portal
     from shop.trace.views.public import bp as trace_bp
@@ -146,6 +148,8 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(combo_console_bp)
     app.register_blueprint(combo_office_bp)
     app.register_blueprint(orders_bp)
+    app.register_blueprint(order_console_bp)
+    app.register_blueprint(payment_console_bp)
     # The header's cart count is rendered live, never inside a cached body.
     app.context_processor(cart_count)
     app.register_blueprint(fairs_bp)

@@ -1,0 +1,79 @@
+"""Outlet staff import their bank's statement: upload, preview what each line would do, apply
+all of it at once. Applying the same statement again changes nothing."""
+
+import base64
+import binascii
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from shop.accounts.access import role_required
+from shop.accounts.models import Role
+from shop.core.errors import InvalidInput
+from shop.database import writes_on_post
+from shop.extensions import db
+from shop.outlets.staff import staffed_outlet
+from shop.payments import reconcile
+from shop.payments.statements import MAX_STATEMENT_BYTES, LineStatus, StatementError
+
+bp = Blueprint("payment_console", __name__, url_prefix="/console/<slug>/statements")
+writes_on_post(bp)
+
+
+def _page(outlet, status: int = 200, **context):
+    context.setdefault("problems", [])
+    return render_template("payments/console/statement.html", outlet=outlet,
+                           statuses=LineStatus, **context), status
+
+
+def _error(outlet, error: InvalidInput):
+    return _page(outlet, 400, error=error.message,
+                 problems=getattr(error, "problems", [])[1:])
+
+
+@bp.route("/", methods=["GET", "POST"])
+@role_required(Role.OUTLET_STAFF)
+def statement(slug: str):
+    """Upload a statement CSV; the preview lists matched, short, over, unmatched and
+    already-imported lines, and offers to apply them."""
+    outlet = staffed_outlet(slug, current_user)
+    if request.method == "GET":
+        return _page(outlet)
+    upload = request.files.get("statement")
+    if upload is None or not upload.filename:
+        return _page(outlet, 400, error=_("Choose the statement file (CSV) to upload."))
+    data = upload.read(MAX_STATEMENT_BYTES + 1)
+    try:
+        found = reconcile.preview(outlet.id, data)
+    except (StatementError, InvalidInput) as error:
+        db.session.rollback()
+        return _error(outlet, error)
+    db.session.rollback()  # the preview changes nothing
+    return _page(outlet, reconciliation=found, file_name=upload.filename,
+                 content=base64.b64encode(data).decode("ascii"))
+
+
+@bp.post("/apply")
+@role_required(Role.OUTLET_STAFF)
+def apply(slug: str):
+    """Record the previewed statement (read again and matched again now), all or nothing."""
+    outlet = staffed_outlet(slug, current_user)
+    try:
+        data = base64.b64decode(request.form.get("content", ""), validate=True)
+    except (binascii.Error, ValueError):
+        data = b""
+    try:
+        if not data:
+            raise InvalidInput(_("Upload the statement again."), "statement")
+        applied = reconcile.apply(outlet.id, data, current_user)
+    except (StatementError, InvalidInput) as error:
+        db.session.rollback()
+        return _error(outlet, error)
+    db.session.commit()
+    if applied.recorded:
+        flash(_("Statement imported: %(lines)d transfers recorded, %(orders)d orders paid.",
+                lines=applied.recorded, orders=len(applied.paid)), "success")
+    else:
+        flash(_("Nothing new in this statement: nothing changed."), "warning")
+    return redirect(url_for("order_console.orders", slug=outlet.slug, show="open"))

@@ -143,8 +143,9 @@ def transfer(slug: str, number: str):
             "received_at", "")), form.get("reference", ""), current_user)
     except (InvalidInput, InvalidState) as error:
         db.session.rollback()
-        return _order_page(outlet, found.number, {error.field or "amount": error.message},
-                           form.to_dict(), 400)
+        # A field's error shows beside it; a refused step above the steps.
+        key = error.field if isinstance(error, InvalidInput) and error.field else "form"
+        return _order_page(outlet, found.number, {key: error.message}, form.to_dict(), 400)
     db.session.commit()
     flash(_message(outcome), "warning" if outcome.duplicate or outcome.shortfall
           or outcome.over else "success")

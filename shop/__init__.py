@@ -113,6 +113,7 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.media import bp as media_bp
     from shop.orders.views.console import bp as order_console_bp
     from shop.orders.views.public import bp as orders_bp
+    from shop.orders.views.statements import bp as statement_console_bp
     from shop.orders.views.public import cart_count
     from shop.members.views import portal as members_portal  # noqa: F401  (its routes)
     from shop.members.views.join import bp as members_bp
@@ -120,7 +121,6 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.outlets.views.console import bp as outlet_console_bp
     from shop.outlets.views.office import bp as outlet_office_bp
     from shop.outlets.views.public import bp as outlets_bp
-    from shop.payments.views.console import bp as payment_console_bp
     from shop.registry.views import bp as ocop_bp
     from shop.trace.views import portal as trace_portal
     from shop.trace.views.public import bp as trace_bp
@@ -149,7 +149,7 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(combo_office_bp)
     app.register_blueprint(orders_bp)
     app.register_blueprint(order_console_bp)
-    app.register_blueprint(payment_console_bp)
+    app.register_blueprint(statement_console_bp)
     # The header's cart count is rendered live, never inside a cached body.
     app.context_processor(cart_count)
     app.register_blueprint(fairs_bp)

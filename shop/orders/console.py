@@ -15,7 +15,7 @@ from shop.orders.models import Order, OrderLine, OrderLineLot
 from shop.orders.numbers import parse_number
 from shop.orders.states import FINAL, ActorKind, OrderState, Transition
 from shop.payments.models import Payment
-from shop.payments.recording import payments_of
+from shop.payments.received import payments_of
 from shop.trace.models import Lot
 
 # A page lists at most this many orders (an outlet's busiest day stays well under it).

@@ -15,13 +15,13 @@ from shop.core.money import format_vnd
 from shop.database import writes_on_post
 from shop.extensions import db
 from shop.orders import console
+from shop.orders.payments import Recorded, hand_over, record_transfer
 from shop.orders.slip import packing_slip_pdf
 from shop.orders.states import STATE_LABELS, ActorKind, OrderState
 from shop.orders.transitions import advance
 from shop.outlets.models import Outlet
 from shop.outlets.staff import staffed_outlet
 from shop.payments.gateway import gateway_for
-from shop.payments.recording import Recorded, hand_over, record_transfer
 from shop.web.i18n import current_language
 
 bp = Blueprint("order_console", __name__, url_prefix="/console/<slug>/orders")

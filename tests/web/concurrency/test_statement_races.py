@@ -10,10 +10,10 @@ from shop.accounts.models import Role, User
 from shop.core import clock
 from shop.core.errors import InvalidInput
 from shop.extensions import db
+from shop.orders import statements
 from shop.orders.models import Order, OrderEvent
 from shop.orders.placing import Checkout, new_idempotency_key, place_order
 from shop.outlets.stock import receive
-from shop.payments import reconcile
 from shop.payments.models import Payment
 from tests.factories import LotFactory, OutletFactory, ProductFactory, UserFactory
 from tests.web.concurrency.support import at_once, rows_removed_after
@@ -52,7 +52,7 @@ def test_two_applies_of_one_statement_pay_each_order_once(app):
         def apply(_index: int):
             with app.test_request_context():
                 try:
-                    applied = reconcile.apply(outlet_id, statement,
+                    applied = statements.apply(outlet_id, statement,
                                               db.session.get(User, staff_id))
                 except InvalidInput as refusal:  # the other import took a reference first
                     db.session.rollback()

@@ -13,11 +13,11 @@ from shop.accounts.models import Role
 from shop.core.errors import InvalidInput
 from shop.database import writes_on_post
 from shop.extensions import db
+from shop.orders import statements
 from shop.outlets.staff import staffed_outlet
-from shop.payments import reconcile
 from shop.payments.statements import MAX_STATEMENT_BYTES, LineStatus, StatementError
 
-bp = Blueprint("payment_console", __name__, url_prefix="/console/<slug>/statements")
+bp = Blueprint("statement_console", __name__, url_prefix="/console/<slug>/statements")
 writes_on_post(bp)
 
 
@@ -45,7 +45,7 @@ def statement(slug: str):
         return _page(outlet, 400, error=_("Choose the statement file (CSV) to upload."))
     data = upload.read(MAX_STATEMENT_BYTES + 1)
     try:
-        found = reconcile.preview(outlet.id, data)
+        found = statements.preview(outlet.id, data)
     except (StatementError, InvalidInput) as error:
         db.session.rollback()
         return _error(outlet, error)
@@ -66,7 +66,7 @@ def apply(slug: str):
     try:
         if not data:
             raise InvalidInput(_("Upload the statement again."), "statement")
-        applied = reconcile.apply(outlet.id, data, current_user)
+        applied = statements.apply(outlet.id, data, current_user)
     except (StatementError, InvalidInput) as error:
         db.session.rollback()
         return _error(outlet, error)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from shop.core import clock
 from shop.core.actors import Actor
@@ -18,6 +18,7 @@ from shop.orders.states import ActorKind, OrderState
 from shop.orders.transitions import advance
 from shop.payments.gateway import gateway_for
 from shop.payments.models import Payment, PaymentKind, PaymentSource
+from shop.payments.received import known_reference, received_vnd
 from shop.payments.statements import reference_key
 
 MAX_REFERENCE = 80
@@ -35,18 +36,6 @@ class Recorded:
     paid: bool = False
 
 
-def received_vnd(order_id: int) -> int:
-    """All money recorded for the order."""
-    return db.session.scalar(select(func.coalesce(func.sum(Payment.amount_vnd), 0))
-                             .where(Payment.order_id == order_id))
-
-
-def payments_of(order_id: int) -> list[Payment]:
-    """The order's payments, oldest first."""
-    return list(db.session.scalars(select(Payment).where(Payment.order_id == order_id)
-                                   .order_by(Payment.received_at, Payment.id)))
-
-
 def locked_order(order_id: int) -> Order:
     """The order, its row locked until commit and read fresh."""
     write_transaction()
@@ -60,12 +49,6 @@ def _amount(value: int | None) -> int:
     if value > 2_000_000_000:
         raise InvalidInput(_("That amount is too large for one order."), "amount")
     return value
-
-
-def known_reference(outlet_id: int, reference: str) -> Payment | None:
-    """The payment already recorded at the outlet under this bank reference, if any."""
-    return db.session.scalar(select(Payment).where(
-        Payment.outlet_id == outlet_id, Payment.reference_key == reference_key(reference)))
 
 
 def record_transfer(order_id: int, amount: int | None, received_at: datetime | None,

@@ -1,20 +1,21 @@
-"""A bank statement imported at an outlet: previewed (what each line would do), then applied
-all or nothing; applying the same statement again changes nothing."""
+"""A bank statement imported at an outlet (read by shop.payments.statements): previewed (what
+each line would do), then applied all or nothing; applying it again changes nothing."""
 
 import io
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from shop.core import clock
 from shop.core.actors import Actor
 from shop.database import write_transaction
 from shop.extensions import db
 from shop.orders.models import Order
+from shop.orders.payments import record_transfer
 from shop.orders.states import OrderState
-from shop.payments.models import Payment, PaymentSource
-from shop.payments.recording import record_transfer
+from shop.payments.models import PaymentSource
+from shop.payments.received import received_by_order, seen_references
 from shop.payments.statements import (
     LineStatus,
     OpenOrder,
@@ -22,7 +23,6 @@ from shop.payments.statements import (
     StatementLine,
     match,
     read_statement,
-    reference_key,
 )
 
 RECORDED = (LineStatus.MATCHED, LineStatus.SHORT, LineStatus.OVER)
@@ -46,21 +46,14 @@ def _open_orders(outlet_id: int, lock: bool) -> tuple[list[OpenOrder], dict[str,
     if lock:
         rows = rows.with_for_update()
     found = db.session.execute(rows).all()
-    received = dict(db.session.execute(
-        select(Payment.order_id, func.sum(Payment.amount_vnd))
-        .where(Payment.order_id.in_([row.id for row in found])).group_by(Payment.order_id)
-    ).all()) if found else {}
+    received = received_by_order([row.id for row in found])
     return ([OpenOrder(row.number, row.total_vnd, received.get(row.id, 0)) for row in found],
             {row.number: row.id for row in found})
 
 
 def _seen(outlet_id: int, lines: list[StatementLine]) -> set[str]:
     """The lines' references already recorded at the outlet."""
-    keys = {reference_key(line.reference) for line in lines}
-    if not keys:
-        return set()
-    return set(db.session.scalars(select(Payment.reference_key).where(
-        Payment.outlet_id == outlet_id, Payment.reference_key.in_(keys))))
+    return seen_references(outlet_id, (line.reference for line in lines))
 
 
 def read(data: bytes) -> list[StatementLine]:

@@ -1,1 +1,0 @@
-"""The payments' pages, per audience."""

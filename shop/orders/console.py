@@ -14,6 +14,7 @@ from shop.orders import states
 from shop.orders.models import Order, OrderLine, OrderLineLot
 from shop.orders.numbers import parse_number
 from shop.orders.states import FINAL, ActorKind, OrderState, Transition
+from shop.outlets.stock_models import StockHold
 from shop.payments.models import Payment
 from shop.payments.received import payments_of
 from shop.trace.models import Lot
@@ -61,6 +62,8 @@ class StaffOrder:
     lots: dict[int, list[tuple[OrderLineLot, Lot]]]
     payments: list[Payment]
     steps: list[Transition]
+    # Units whose hold ran out and went to someone else before the order was paid.
+    unheld: int = 0
 
     @property
     def received(self) -> int:
@@ -97,13 +100,17 @@ def staff_order(outlet_id: int, number: str) -> StaffOrder:
     order = db.session.scalar(select(Order).where(Order.id == order.id).options(
         selectinload(Order.lines), selectinload(Order.events)))
     lots: dict[int, list] = {}
+    unheld = 0
     rows = db.session.execute(
-        select(OrderLineLot, Lot).join(Lot, Lot.id == OrderLineLot.lot_id)
+        select(OrderLineLot, Lot, StockHold.ended_at).join(Lot, Lot.id == OrderLineLot.lot_id)
         .options(joinedload(Lot.product))
         .join(OrderLine, OrderLine.id == OrderLineLot.line_id)
+        .outerjoin(StockHold, StockHold.id == OrderLineLot.hold_id)
         .where(OrderLine.order_id == order.id).order_by(OrderLineLot.id))
-    for line_lot, lot in rows:
+    for line_lot, lot, hold_ended in rows:
         lots.setdefault(line_lot.line_id, []).append((line_lot, lot))
+        if hold_ended is not None and order.state not in FINAL:
+            unheld += line_lot.quantity
     steps = states.allowed(order.state, order.fulfilment, order.payment_method,
                            ActorKind.STAFF)
-    return StaffOrder(order, lots, payments_of(order.id), steps)
+    return StaffOrder(order, lots, payments_of(order.id), steps, unheld)

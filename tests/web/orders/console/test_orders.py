@@ -143,3 +143,37 @@ def test_a_paid_transfer_order_keeps_its_hold_past_the_hold_time(app, staff_clie
         place(app, outlet, product, quantity=7)
     stock = level(outlet, lot)
     assert (stock.on_hand, stock.reserved) == (10, 4)
+
+
+def test_a_transfer_after_the_hold_ran_out_warns_that_the_stock_went_elsewhere(app,
+                                                                             staff_client,
+                                                                             shop,
+                                                                             time_machine):
+    outlet, product, lot = shop
+    late = place(app, outlet, product, quantity=4)
+    time_machine.move_to(clock.utcnow() + timedelta(hours=2), tick=False)
+    place(app, outlet, product, quantity=10)  # takes the units the late order held
+    page = staff_client.post(f"/console/{outlet.slug}/orders/{late.number}/transfer",
+                             data={"amount": "480000", "reference": "FT26075009"},
+                             follow_redirects=True).get_data(as_text=True)
+    assert reload(late).state == "paid"
+    assert "4 units of this order are no longer held" in page
+    assert level(outlet, lot).reserved == 10
+
+
+def test_the_pages_cost_the_same_queries_for_one_order_or_many(app, staff_client, shop,
+                                                              count_queries):
+    outlet, product, _lot = shop
+
+    def costs(order) -> tuple[int, int]:
+        with count_queries() as listing:
+            staff_client.get(f"/console/{outlet.slug}/orders/")
+        with count_queries() as page:
+            staff_client.get(f"/console/{outlet.slug}/orders/{order.number}")
+        return len(listing), len(page)
+
+    first = place(app, outlet, product)
+    few = costs(first)
+    for _ in range(4):
+        many = place(app, outlet, product, quantity=1, method="cash_pickup")
+    assert costs(many) == few

@@ -1,15 +1,18 @@
 """The staff's orders console: a day's orders by state, an order's page, the steps allowed
 and refused, and another outlet's orders out of sight."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from shop.core import clock
 from shop.extensions import db
 from shop.orders.models import OrderEvent
 from shop.orders.placing import ItemOutOfStock
+from shop.orders.states import ActorKind, allowed
 from shop.outlets.stock_models import MoveReason, StockHold, StockMove
 from tests.web.orders.console.support import level, place, reload
 from tests.web.orders.support import stocked_outlet
@@ -177,3 +180,57 @@ def test_the_pages_cost_the_same_queries_for_one_order_or_many(app, staff_client
     for _ in range(4):
         many = place(app, outlet, product, quantity=1, method="cash_pickup")
     assert costs(many) == few
+
+
+def buttons(page: str) -> set[str]:
+    """The labels of the buttons of the page's "Next steps"."""
+    steps = page.split('id="steps-title"')[1].split('id="timeline-heading"')[0]
+    return set(re.findall(r'<button type="submit"[^>]*>([^<]*)</button>', steps))
+
+
+def test_each_state_offers_exactly_the_steps_the_state_machine_allows(app, staff_client,
+                                                                     shop):
+    outlet, product, _lot = shop
+    order = place(app, outlet, product)
+    url = f"/console/{outlet.slug}/orders/{order.number}"
+    staff_client.post(f"{url}/transfer", data={"amount": "120000", "reference": "FT7"})
+    seen = []
+    for target in ("preparing", "ready_for_pickup", None):
+        current = reload(order)
+        with force_locale("en"):
+            expected = {str(step.label) for step in allowed(
+                current.state, current.fulfilment, current.payment_method, ActorKind.STAFF)}
+        assert buttons(page_of(staff_client, outlet, order)) == expected
+        seen.append(current.state)
+        if target:
+            staff_client.post(f"{url}/step", data={"target": target})
+    assert seen == ["paid", "preparing", "ready_for_pickup"]
+    staff_client.post(f"{url}/step", data={"target": "completed", "collected_by": "Lan"})
+    assert reload(order).state == "completed"
+    assert buttons(page_of(staff_client, outlet, order)) == set()
+
+
+def test_a_delivery_paid_in_cash_goes_out_and_is_delivered(app, staff_client, shop):
+    outlet, product, _lot = shop
+    province_id = outlet.delivery_fees[0].province_id
+    order = place(app, outlet, product, method="cash_delivery", fulfilment="delivery",
+                  pickup_on=None, street="12 Lê Lợi", commune="Phường 1",
+                  province_id=province_id)
+    url = f"/console/{outlet.slug}/orders/{order.number}"
+    staff_client.post(f"{url}/step", data={"target": "preparing"})
+    page = page_of(staff_client, outlet, order)
+    assert "Hand to the courier" in page and "Ready for pickup" not in buttons(page)
+    staff_client.post(f"{url}/step", data={"target": "out_for_delivery"})
+    assert "Take ₫150,000 in cash." in page_of(staff_client, outlet, order)
+    staff_client.post(f"{url}/step", data={"target": "completed", "collected_by": "Anh Tú"})
+    done = page_of(staff_client, outlet, order)
+    assert reload(order).state == "completed"
+    assert "₫150,000" in done and "in cash, collected by Anh Tú" in done
+
+
+def test_the_console_speaks_vietnamese_by_default(app, staff_client, shop):
+    outlet, product, _lot = shop
+    order = place(app, outlet, product)
+    staff_client.set_cookie("lang", "vi")
+    page = page_of(staff_client, outlet, order)
+    assert '<html lang="vi">' in page and "Chè Shan tuyết" in page

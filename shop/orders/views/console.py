@@ -15,6 +15,7 @@ from shop.core.money import format_vnd
 from shop.database import writes_on_post
 from shop.extensions import db
 from shop.orders import console
+from shop.orders.models import Order
 from shop.orders.payments import Recorded, hand_over, record_transfer
 from shop.orders.slip import packing_slip_pdf
 from shop.orders.states import STATE_LABELS, ActorKind, OrderState
@@ -46,6 +47,14 @@ def _staff_order(outlet: Outlet, number: str) -> console.StaffOrder:
         abort(404)
 
 
+def _found(outlet: Outlet, number: str) -> Order:
+    """The outlet's order for a POST (no lots or timeline needed); 404 for any other."""
+    try:
+        return console.outlet_order(outlet.id, number)
+    except NotFound:
+        abort(404)
+
+
 @bp.get("/")
 @role_required(Role.OUTLET_STAFF)
 def orders(slug: str):
@@ -65,9 +74,8 @@ def orders(slug: str):
                            day=day, today=today, local=local)
 
 
-def _order_page(outlet: Outlet, number: str, errors: dict | None = None,
+def _order_page(outlet: Outlet, page: console.StaffOrder, errors: dict | None = None,
                 values: dict | None = None, status: int = 200):
-    page = _staff_order(outlet, number)
     return render_template("orders/console/order.html", outlet=outlet, page=page,
                            errors=errors or {}, values=values or {}, local=local,
                            gateway_label=lambda method: gateway_for(method).label,
@@ -82,7 +90,7 @@ def order(slug: str, number: str):
     page = _staff_order(outlet, number)
     if page.order.number != number:  # typed in lower case or with dashes
         return redirect(url_for(".order", slug=slug, number=page.order.number))
-    return _order_page(outlet, number)
+    return _order_page(outlet, page)
 
 
 @bp.post("/<number>/step")
@@ -90,7 +98,7 @@ def order(slug: str, number: str):
 def step(slug: str, number: str):
     """Take one of the allowed steps (cancelling needs a reason, handing over a name)."""
     outlet = _outlet(slug)
-    found = _staff_order(outlet, number).order
+    found = _found(outlet, number)
     target = request.form.get("target", "")
     try:
         if target == OrderState.PAID:
@@ -133,7 +141,7 @@ def _received_at(text: str) -> datetime | None:
 def transfer(slug: str, number: str):
     """Mark a transfer received: amount in đồng, when, the bank's reference."""
     outlet = _outlet(slug)
-    found = _staff_order(outlet, number).order
+    found = _found(outlet, number)
     form = request.form
     try:
         amount = form.get("amount", "").replace(".", "").replace(",", "").replace(" ", "")
@@ -145,7 +153,8 @@ def transfer(slug: str, number: str):
         db.session.rollback()
         # A field's error shows beside it; a refused step above the steps.
         key = error.field if isinstance(error, InvalidInput) and error.field else "form"
-        return _order_page(outlet, found.number, {key: error.message}, form.to_dict(), 400)
+        return _order_page(outlet, _staff_order(outlet, found.number), {key: error.message},
+                           form.to_dict(), 400)
     db.session.commit()
     flash(_message(outcome), "warning" if outcome.duplicate or outcome.shortfall
           or outcome.over else "success")

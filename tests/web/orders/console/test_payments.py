@@ -6,9 +6,12 @@ import io
 import pypdfium2
 from sqlalchemy import func, select
 
+from shop.accounts.models import Role
 from shop.extensions import db
 from shop.payments.models import Payment
+from tests.factories import UserFactory
 from tests.web.orders.console.support import place, reload
+from tests.web.orders.support import stocked_outlet
 
 
 def transfer(client, outlet, order, amount: str, reference: str, **extra):
@@ -135,3 +138,21 @@ def test_the_packing_slip_lists_each_item_with_its_lots_and_the_gift(app, staff_
     assert order.number in text and outlet.name_vi in text
     assert f"Lot {lot.code}" in text and "3 × Chè Shan tuyết" in text
     assert "Bà Hoa" in text and "Chúc mừng năm mới, an khang thịnh vượng!" in text
+
+
+def test_references_are_per_outlet_and_another_outlets_orders_never_match(app, client,
+                                                                         sign_in, shop):
+    outlet, product, _lot = shop
+    elsewhere, their_product, _their_lot, _province = stocked_outlet()
+    theirs = place(app, elsewhere, their_product)
+    ours = place(app, outlet, product)
+    staff_client = sign_in(UserFactory(role=Role.CUSTOMER, outlet=outlet))
+    transfer(staff_client, outlet, ours, "120000", "FT500")
+    other_staff = sign_in(UserFactory(role=Role.CUSTOMER, outlet=elsewhere), app.test_client())
+    transfer(other_staff, elsewhere, theirs, "120000", "FT500")
+    assert reload(theirs).state == "paid" and payments(theirs) == [(120_000, 0)]
+
+    again = place(app, elsewhere, their_product)
+    preview = upload(staff_client, outlet, statement_csv(
+        ("120.000", f"OCOP {again.number}", "FT501"))).get_data(as_text=True)
+    assert "for a person to look at (1)" in preview and "Record these transfers" not in preview

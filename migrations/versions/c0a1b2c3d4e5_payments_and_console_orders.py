@@ -1,4 +1,5 @@
-"""payments received for orders (transfers and cash), the console's orders-by-day index
+"""payments received for orders (transfers and cash), bank statements uploaded, the
+console's orders-by-day index
 
 Revision ID: c0a1b2c3d4e5
 Revises: e5f7a9c1d3b4
@@ -48,8 +49,25 @@ def upgrade():
     op.create_index("ix_payments_order_id", "payments", ["order_id"])
     op.create_index("ix_payments_recorded_by_id", "payments", ["recorded_by_id"])
     op.create_index("ix_orders_outlet_placed", "orders", ["outlet_id", "placed_at"])
+    op.create_table(
+        "statement_uploads",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("outlet_id", sa.Integer(), nullable=False),
+        sa.Column("file_name", sa.String(200), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.Column("uploaded_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["outlet_id"], ["outlets.id"],
+                                name=op.f("fk_statement_uploads_outlet_id_outlets")),
+        sa.ForeignKeyConstraint(["uploaded_by_id"], ["users.id"],
+                                name=op.f("fk_statement_uploads_uploaded_by_id_users")),
+    )
+    op.create_index("ix_statement_uploads_outlet_id", "statement_uploads", ["outlet_id"])
+    op.create_index("ix_statement_uploads_uploaded_by_id", "statement_uploads",
+                    ["uploaded_by_id"])
 
 
 def downgrade():
+    op.drop_table("statement_uploads")
     op.drop_index("ix_orders_outlet_placed", table_name="orders")
     op.drop_table("payments")

@@ -5,16 +5,18 @@ import io
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from shop.core import clock
 from shop.core.actors import Actor
+from shop.core.errors import NotFound
 from shop.database import write_transaction
 from shop.extensions import db
 from shop.orders.models import Order
 from shop.orders.payments import record_transfer
 from shop.orders.states import OrderState
-from shop.payments.models import PaymentSource
+from shop.payments.models import PaymentSource, StatementUpload
 from shop.payments.received import received_by_order, seen_references
 from shop.payments.statements import (
     LineStatus,
@@ -66,6 +68,24 @@ def preview(outlet_id: int, data: bytes) -> Reconciliation:
     lines = read(data)
     orders, _ids = _open_orders(outlet_id, lock=False)
     return match(lines, orders, _seen(outlet_id, lines))
+
+
+def keep(outlet_id: int, file_name: str, data: bytes, actor: Actor) -> StatementUpload:
+    """Keep a statement that reads well, for its preview to be applied later (flush)."""
+    write_transaction()
+    upload = StatementUpload(outlet_id=outlet_id, file_name=(file_name or "")[:200],
+                             content=data, uploaded_by_id=actor.id)
+    db.session.add(upload)
+    db.session.flush()
+    return upload
+
+
+def kept(outlet_id: int, upload_id: int | None) -> StatementUpload:
+    """A statement uploaded at the outlet; NotFound for another outlet's or none."""
+    upload = db.session.get(StatementUpload, upload_id) if upload_id else None
+    if upload is None or upload.outlet_id != outlet_id:
+        raise NotFound(_("This statement is not one uploaded here: upload it again."))
+    return upload
 
 
 def _received_at(line: StatementLine, now: datetime) -> datetime:

@@ -20,6 +20,7 @@ from shop.members.models import Invitation
 from shop.ocop.models import Level
 from shop.orders.models import Order
 from shop.orders.numbers import new_number
+from shop.payments.models import StatementUpload
 from shop.registry.decisions.models import DecisionFile, DecisionImport
 from tests.factories import (
     CertificateFactory,
@@ -123,7 +124,8 @@ ROUTES = [
      OUTLET_STAFF),
     (GET, "/console/{outlet_slug}/statements/", "statement_console.statement", OUTLET_STAFF),
     (POST, "/console/{outlet_slug}/statements/", "statement_console.statement", OUTLET_STAFF),
-    (POST, "/console/{outlet_slug}/statements/apply", "statement_console.apply", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/statements/{statement_upload}/apply",
+     "statement_console.apply", OUTLET_STAFF),
     (GET, "/office/outlets/", "outlet_office.index", OFFICERS),
     (GET, "/office/outlets/new", "outlet_office.new", OFFICERS),
     (POST, "/office/outlets/new", "outlet_office.new", OFFICERS),
@@ -283,7 +285,8 @@ def world(app):
            "producer": producer.id}
     order = _order()
     ids.update(order_number=order.number, order_token=order.access_token)
-    ids.update(console_order=_order(outlet).number)
+    ids.update(console_order=_order(outlet).number,
+               statement_upload=_statement_upload(outlet.id, users["outlet"].id))
     return users, ids, product
 
 
@@ -299,6 +302,17 @@ def _order(outlet=None):
     db.session.add(order)
     db.session.flush()
     return order
+
+
+def _statement_upload(outlet_id: int, user_id: int) -> int:
+    """A bank statement uploaded at the outlet (of one line matching no order)."""
+    content = ("Ngày giao dịch,Số tiền ghi có,Mô tả,Số tham chiếu\r\n"
+               "16/03/2026,100.000,tien an,FT1\r\n").encode()
+    upload = StatementUpload(outlet_id=outlet_id, file_name="sao-ke.csv", content=content,
+                             uploaded_by_id=user_id)
+    db.session.add(upload)
+    db.session.flush()
+    return upload.id
 
 
 def _office() -> int:

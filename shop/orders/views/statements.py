@@ -1,21 +1,18 @@
 """Outlet staff import their bank's statement: upload, preview what each line would do, apply
 all of it at once. Applying the same statement again changes nothing."""
 
-import base64
-import binascii
-
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
-from shop.core.errors import InvalidInput
+from shop.core.errors import InvalidInput, NotFound
 from shop.database import writes_on_post
 from shop.extensions import db
 from shop.orders import statements
 from shop.outlets.staff import staffed_outlet
-from shop.payments.statements import MAX_STATEMENT_BYTES, LineStatus, StatementError
+from shop.payments.statements import MAX_STATEMENT_BYTES, LineStatus
 
 bp = Blueprint("statement_console", __name__, url_prefix="/console/<slug>/statements")
 writes_on_post(bp)
@@ -46,28 +43,26 @@ def statement(slug: str):
     data = upload.read(MAX_STATEMENT_BYTES + 1)
     try:
         found = statements.preview(outlet.id, data)
-    except (StatementError, InvalidInput) as error:
+        kept = statements.keep(outlet.id, upload.filename, data, current_user)
+    except InvalidInput as error:  # StatementError is one, with each problem listed
         db.session.rollback()
         return _error(outlet, error)
-    db.session.rollback()  # the preview changes nothing
-    return _page(outlet, reconciliation=found, file_name=upload.filename,
-                 content=base64.b64encode(data).decode("ascii"))
+    db.session.commit()
+    return _page(outlet, reconciliation=found, file_name=kept.file_name, upload_id=kept.id)
 
 
-@bp.post("/apply")
+@bp.post("/<int:upload_id>/apply")
 @role_required(Role.OUTLET_STAFF)
-def apply(slug: str):
-    """Record the previewed statement (read again and matched again now), all or nothing."""
+def apply(slug: str, upload_id: int):
+    """Record the previewed statement (matched again now, under locks), all or nothing."""
     outlet = staffed_outlet(slug, current_user)
     try:
-        data = base64.b64decode(request.form.get("content", ""), validate=True)
-    except (binascii.Error, ValueError):
-        data = b""
+        kept = statements.kept(outlet.id, upload_id)
+    except NotFound:
+        abort(404)
     try:
-        if not data:
-            raise InvalidInput(_("Upload the statement again."), "statement")
-        applied = statements.apply(outlet.id, data, current_user)
-    except (StatementError, InvalidInput) as error:
+        applied = statements.apply(outlet.id, kept.content, current_user)
+    except InvalidInput as error:
         db.session.rollback()
         return _error(outlet, error)
     db.session.commit()

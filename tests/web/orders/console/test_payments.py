@@ -2,12 +2,14 @@
 statements previewed, applied, and applied again without effect; the packing slip."""
 
 import io
+import re
 
 import pypdfium2
 from sqlalchemy import func, select
 
 from shop.accounts.models import Role
 from shop.extensions import db
+from shop.orders import statements
 from shop.payments.models import Payment
 from tests.factories import UserFactory
 from tests.web.orders.console.support import place, reload
@@ -85,8 +87,9 @@ def upload(client, outlet, data: bytes):
                        content_type="multipart/form-data")
 
 
-def content_of(page: str) -> str:
-    return page.split('name="content" value="')[1].split('"')[0]
+def apply_url(page: str) -> str:
+    """Where the preview's "Record these transfers" form posts."""
+    return re.search(r'action="([^"]*/apply)"', page).group(1)
 
 
 def test_a_statement_is_previewed_applied_and_a_second_import_changes_nothing(app,
@@ -105,8 +108,7 @@ def test_a_statement_is_previewed_applied_and_a_second_import_changes_nothing(ap
     assert "for a person to look at (1)" in preview and "chuyen tien an trua" in preview
     assert reload(exact).state == "awaiting_payment"  # a preview changes nothing
 
-    applied = staff_client.post(f"/console/{outlet.slug}/statements/apply",
-                                data={"content": content_of(preview)}, follow_redirects=True)
+    applied = staff_client.post(apply_url(preview), follow_redirects=True)
     assert "3 transfers recorded, 2 orders paid" in applied.get_data(as_text=True)
     assert [reload(o).state for o in (exact, short, over)] == [
         "paid", "awaiting_payment", "paid"]
@@ -114,8 +116,7 @@ def test_a_statement_is_previewed_applied_and_a_second_import_changes_nothing(ap
 
     again = upload(staff_client, outlet, data).get_data(as_text=True)
     assert "Already imported: nothing changes (3)" in again
-    replay = staff_client.post(f"/console/{outlet.slug}/statements/apply",
-                               data={"content": content_of(preview)}, follow_redirects=True)
+    replay = staff_client.post(apply_url(preview), follow_redirects=True)
     assert "Nothing new in this statement: nothing changed." in replay.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Payment)) == 3
 
@@ -156,3 +157,15 @@ def test_references_are_per_outlet_and_another_outlets_orders_never_match(app, c
     preview = upload(staff_client, outlet, statement_csv(
         ("120.000", f"OCOP {again.number}", "FT501"))).get_data(as_text=True)
     assert "for a person to look at (1)" in preview and "Record these transfers" not in preview
+
+
+def test_another_outlets_statement_cannot_be_applied_here(app, staff_client, shop):
+    outlet, product, _lot = shop
+    elsewhere, their_product, _their_lot, _province = stocked_outlet()
+    theirs = place(app, elsewhere, their_product)
+    other_staff = UserFactory(role=Role.CUSTOMER, outlet=elsewhere)
+    upload = statements.keep(elsewhere.id, "sao-ke.csv", statement_csv(
+        ("120.000", f"OCOP {theirs.number}", "FT600")), other_staff)
+    answer = staff_client.post(f"/console/{outlet.slug}/statements/{upload.id}/apply")
+    assert answer.status_code == 404
+    assert reload(theirs).state == "awaiting_payment"

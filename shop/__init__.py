@@ -117,8 +117,10 @@ def register_blueprints(app: OpenAPI) -> None:
     from shop.members.views.join import bp as members_bp
     from shop.members.views.office import bp as producer_office_bp
     from shop.orders.views import portal as orders_portal
+    from shop.orders.views.console import bp as order_console_bp
     from shop.orders.views.public import bp as orders_bp
     from shop.orders.views.public import cart_count
+    from shop.orders.views.statements import bp as statement_console_bp
     from shop.outlets.views import portal as outlets_portal  # noqa: F401  (its routes)
     from shop.outlets.views.console import bp as outlet_console_bp
     from shop.outlets.views.office import bp as outlet_office_bp
@@ -152,6 +154,8 @@ def register_blueprints(app: OpenAPI) -> None:
     app.register_blueprint(combo_console_bp)
     app.register_blueprint(combo_office_bp)
     app.register_blueprint(orders_bp)
+    app.register_blueprint(order_console_bp)
+    app.register_blueprint(statement_console_bp)
     # The header's cart count is rendered live, never inside a cached body.
     app.context_processor(cart_count)
     app.register_blueprint(fairs_bp)

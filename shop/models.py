@@ -10,6 +10,7 @@ from shop.ocop.models import Certificate, Level, ProductGroup, ProductSubgroup
 from shop.orders.models import Cart, CartLine, Order, OrderEvent, OrderLine, OrderLineLot
 from shop.outlets.models import Bank, DeliveryFee, OpeningHours, Outlet
 from shop.outlets.stock_models import StockHold, StockLevel, StockMove
+from shop.payments.models import Payment, StatementUpload
 from shop.places.models import Province
 from shop.producers.models import Producer, ProducerKind
 from shop.registry.decisions.models import DecisionFile, DecisionImport
@@ -24,5 +25,6 @@ __all__ = [
     "Booth", "Fair", "FairProduct", "FairApplication", "FairApplicationProduct",
     "Invitation", "DueReminder",
     "Bank", "DeliveryFee", "OpeningHours", "Outlet", "StockHold", "StockLevel", "StockMove",
-    "Cart", "CartLine", "Order", "OrderEvent", "OrderLine", "OrderLineLot",
+    "Cart", "CartLine", "Order", "OrderEvent", "OrderLine", "OrderLineLot", "Payment",
+    "StatementUpload",
 ]

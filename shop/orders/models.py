@@ -45,6 +45,8 @@ class Order(db.Model):
         # The console's "today's orders by state" and the expiry job's search.
         Index("ix_orders_outlet_state", "outlet_id", "state"),
         Index("ix_orders_state_hold", "state", "hold_until"),
+        # The console's orders of a day at an outlet.
+        Index("ix_orders_outlet_placed", "outlet_id", "placed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -20,7 +20,7 @@ from shop.orders import states
 from shop.orders.models import Order, OrderEvent, OrderLine, OrderLineLot
 from shop.orders.states import ActorKind, OrderState
 from shop.outlets.models import Outlet
-from shop.outlets.reservations import release
+from shop.outlets.reservations import keep_hold, release, sell_hold
 from shop.outlets.stock_models import StockHold
 from shop.payments.gateway import BankAccount, OrderPaymentView, gateway_for
 
@@ -69,6 +69,7 @@ def advance(order: Order, target: str | None, kind: ActorKind, actor: Actor | No
                         reason=reason, hold_expired=hold_expired(order, now))
     _record(order, order.state, step.target, kind, actor, reason.strip(), now)
     db.session.flush()
+    _stock_follows(order, step.target, actor)
     if step.target == OrderState.CANCELLED:
         _release_holds(order, actor)
     if step.target in MAILS:
@@ -76,15 +77,31 @@ def advance(order: Order, target: str | None, kind: ActorKind, actor: Actor | No
               hold_expired=step.needs_expired_hold)
 
 
-def _release_holds(order: Order, actor: Actor | None) -> None:
-    """Give back every unit still held for the order (expired holds too)."""
-    hold_ids = db.session.scalars(
+def _live_hold_ids(order: Order) -> list[int]:
+    """The order's holds not yet sold or released (expired ones too), in id order."""
+    return list(db.session.scalars(
         select(StockHold.id).join(OrderLineLot, OrderLineLot.hold_id == StockHold.id)
         .join(OrderLine, OrderLine.id == OrderLineLot.line_id)
         .where(OrderLine.order_id == order.id, StockHold.ended_at.is_(None))
-        .order_by(StockHold.id)).all()
-    for hold_id in hold_ids:
+        .order_by(StockHold.id)))
+
+
+def _release_holds(order: Order, actor: Actor | None) -> None:
+    """Give back every unit still held for the order (expired holds too)."""
+    for hold_id in _live_hold_ids(order):
         release(hold_id, actor, note=order.number)
+
+
+def _stock_follows(order: Order, target: OrderState, actor: Actor | None) -> None:
+    """Paid or being prepared: its stock is held until handover, no longer until a time;
+    completed: the held units are sold (the ledger's 'sold' rows, tied to the lines)."""
+    if target in (OrderState.PAID, OrderState.PREPARING):
+        order.hold_until = None
+        for hold_id in _live_hold_ids(order):
+            keep_hold(hold_id)
+    elif target == OrderState.COMPLETED:
+        for hold_id in _live_hold_ids(order):
+            sell_hold(hold_id, actor)
 
 
 def payment_view(order: Order, outlet: Outlet) -> OrderPaymentView:

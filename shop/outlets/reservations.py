@@ -133,6 +133,23 @@ def sell_hold(hold_id: int, actor: Actor | None, order_line_id: int | None = Non
     return Taken(hold.lot_id, hold.quantity, hold.id)
 
 
+def keep_hold(hold_id: int) -> bool:
+    """Hold the units until released or sold, not until a time (an order paid or being
+    prepared); False when they were given back already."""
+    write_transaction()
+    hold = db.session.get(StockHold, hold_id)
+    if hold is None:
+        return False
+    # Under the level's lock: a buyer taking the lot meanwhile ends an expired hold first.
+    lock_level(hold.outlet_id, hold.lot_id)
+    db.session.refresh(hold)
+    if hold.ended_at is not None:
+        return False
+    hold.expires_at = None
+    db.session.flush()
+    return True
+
+
 def release_expired_holds(now: datetime | None = None) -> int:
     """Release every expired hold in the ledger (a periodic job may run it); how many."""
     write_transaction()

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from shop.accounts.models import Membership, OrganisationKind, User
 from shop.accounts.services import normalize_email
 from shop.core.actors import Actor
-from shop.core.errors import InvalidInput, NotFound
+from shop.core.errors import Forbidden, InvalidInput, NotFound
 from shop.database import refused_if_taken, write_transaction
 from shop.extensions import db
+from shop.outlets.models import Outlet
 from shop.outlets.services import office_outlet
 
 
@@ -59,3 +60,13 @@ def remove_staff(outlet_id: int, membership_id: int, actor: Actor) -> str:
     db.session.delete(membership)
     db.session.flush()
     return name
+
+
+def staffed_outlet(slug: str, actor: Actor) -> Outlet:
+    """The outlet of a console address, when `actor` is on its staff (or an admin)."""
+    outlet = db.session.scalar(select(Outlet).where(Outlet.slug == slug))
+    if outlet is None:
+        raise NotFound(_("No outlet has this address."))
+    if not actor.is_staff_of(outlet.id):
+        raise Forbidden(_("You are not on this outlet's staff."))
+    return outlet

@@ -47,6 +47,8 @@ PAGES = [
     ("console-stock", "/console/ttgt-ocop-ha-noi/stock", Role.OUTLET_STAFF),
     ("console-receive", "{console_receive}", Role.OUTLET_STAFF),
     ("console-adjust", "/console/ttgt-ocop-ha-noi/adjust", Role.OUTLET_STAFF),
+    ("console-orders", "/console/ttgt-ocop-ha-noi/orders/?show=open", Role.OUTLET_STAFF),
+    ("console-statement", "/console/ttgt-ocop-ha-noi/statements/", Role.OUTLET_STAFF),
     ("office-outlets", "/office/outlets/", Role.OFFICER),
     ("office-outlet", "{office_outlet}", Role.OFFICER),
     ("combos", "/combos?occasion=tet", None),

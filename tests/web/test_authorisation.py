@@ -21,6 +21,7 @@ from shop.members.models import Invitation
 from shop.ocop.models import Level
 from shop.orders.models import Order
 from shop.orders.numbers import new_number
+from shop.payments.models import StatementUpload
 from shop.registry.decisions.models import DecisionFile, DecisionImport
 from tests.factories import (
     CertificateFactory,
@@ -117,6 +118,19 @@ ROUTES = [
     (POST, "/console/{outlet_slug}/receive", "outlet_console.receive", OUTLET_STAFF),
     (GET, "/console/{outlet_slug}/adjust", "outlet_console.adjust", OUTLET_STAFF),
     (POST, "/console/{outlet_slug}/adjust", "outlet_console.adjust", OUTLET_STAFF),
+    # The staff's orders console and their bank statements.
+    (GET, "/console/{outlet_slug}/orders/", "order_console.orders", OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/orders/{console_order}", "order_console.order", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/orders/{console_order}/step", "order_console.step",
+     OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/orders/{console_order}/transfer", "order_console.transfer",
+     OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/orders/{console_order}/slip.pdf", "order_console.slip",
+     OUTLET_STAFF),
+    (GET, "/console/{outlet_slug}/statements/", "statement_console.statement", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/statements/", "statement_console.statement", OUTLET_STAFF),
+    (POST, "/console/{outlet_slug}/statements/{statement_upload}/apply",
+     "statement_console.apply", OUTLET_STAFF),
     (GET, "/office/outlets/", "outlet_office.index", OFFICERS),
     (GET, "/office/outlets/new", "outlet_office.new", OFFICERS),
     (POST, "/office/outlets/new", "outlet_office.new", OFFICERS),
@@ -286,21 +300,34 @@ def world(app):
            "producer": producer.id}
     order = _order()
     ids.update(order_number=order.number, order_token=order.access_token)
+    ids.update(console_order=_order(outlet).number,
+               statement_upload=_statement_upload(outlet.id, users["outlet"].id))
     return users, ids, product
 
 
-def _order():
-    """An unpaid transfer order at an outlet with a bank account."""
-    outlet = OutletFactory(bank_bin="970436", bank_account="0011001234567",
-                           bank_account_name="OCOP", accepts_vietqr=True)
+def _order(outlet=None):
+    """An unpaid transfer order at `outlet` (or at a new one with a bank account)."""
+    outlet = outlet or OutletFactory(bank_bin="970436", bank_account="0011001234567",
+                                     bank_account_name="OCOP", accepts_vietqr=True)
     order = Order(number=new_number(), access_token="t" * 43, outlet_id=outlet.id,
                   contact_name="Lan", contact_phone="0912345678", contact_email="l@example.vn",
                   fulfilment="pickup", payment_method="vietqr", state="awaiting_payment",
                   subtotal_vnd=100_000, delivery_fee_vnd=0, total_vnd=100_000,
-                  idempotency_key="k" * 32)
+                  idempotency_key=secrets.token_urlsafe(24))
     db.session.add(order)
     db.session.flush()
     return order
+
+
+def _statement_upload(outlet_id: int, user_id: int) -> int:
+    """A bank statement uploaded at the outlet (of one line matching no order)."""
+    content = ("Ngày giao dịch,Số tiền ghi có,Mô tả,Số tham chiếu\r\n"
+               "16/03/2026,100.000,tien an,FT1\r\n").encode()
+    upload = StatementUpload(outlet_id=outlet_id, file_name="sao-ke.csv", content=content,
+                             uploaded_by_id=user_id)
+    db.session.add(upload)
+    db.session.flush()
+    return upload.id
 
 
 def _office() -> int:

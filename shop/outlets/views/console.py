@@ -3,18 +3,18 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from shop.accounts.access import role_required
 from shop.accounts.models import Role
 from shop.catalog.models import Product
 from shop.core import clock
-from shop.core.errors import Forbidden, InvalidInput, NotFound
+from shop.core.errors import InvalidInput
 from shop.database import writes_on_post
 from shop.extensions import db
 from shop.outlets import queries
 from shop.outlets.forms import AdjustForm, ReceiveForm
 from shop.outlets.models import Outlet
+from shop.outlets.staff import staffed_outlet
 from shop.outlets.stock import adjust as adjust_stock
 from shop.outlets.stock import receive as receive_stock
 from shop.web.forms import form_status, show_error
@@ -26,12 +26,7 @@ writes_on_post(bp)
 
 def _own_outlet(slug: str) -> Outlet:
     """The outlet of this address, when the signed-in person is on its staff (or an admin)."""
-    outlet = db.session.scalar(select(Outlet).where(Outlet.slug == slug))
-    if outlet is None:
-        raise NotFound(_("No outlet has this address."))
-    if not current_user.is_staff_of(outlet.id):
-        raise Forbidden(_("You are not on this outlet's staff."))
-    return outlet
+    return staffed_outlet(slug, current_user)
 
 
 @bp.get("/")

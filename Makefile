@@ -75,7 +75,7 @@ shop/translations/%/LC_MESSAGES/messages.mo: shop/translations/%/LC_MESSAGES/mes
 	$(BIN)/pybabel compile -f -d shop/translations -l $* >/dev/null
 
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
+	$(BIN)/pybabel extract --ignore-dirs=".*" -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
 	$(BIN)/pybabel update -i shop/translations/messages.pot -d shop/translations --no-fuzzy-matching
 
 # Installs come from the lock files (every package pinned, with its hashes), then the project

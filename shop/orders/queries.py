@@ -10,6 +10,7 @@ from shop.core.errors import NotFound
 from shop.extensions import db
 from shop.orders.models import Order, OrderLine, OrderLineLot
 from shop.outlets.models import Outlet
+from shop.places.models import Province
 from shop.trace.models import Lot
 
 
@@ -20,6 +21,8 @@ class OrderPage:
     order: Order
     outlet: Outlet
     lots: dict[int, list[tuple[OrderLineLot, Lot]]]
+    # The delivery's province, by name ("" for a pickup).
+    province: str = ""
 
 
 def order_page(number: str, token: str | None, user_id: int | None) -> OrderPage:
@@ -33,7 +36,9 @@ def order_page(number: str, token: str | None, user_id: int | None) -> OrderPage
     if not allowed:
         raise NotFound("order")
     outlet = db.session.scalar(select(Outlet).where(Outlet.id == order.outlet_id)
-                               .options(selectinload(Outlet.bank)))
+                               .options(selectinload(Outlet.bank), joinedload(Outlet.province)))
+    province = (db.session.scalar(select(Province.name).where(Province.id == order.province_id))
+                if order.province_id is not None else "")
     lots: dict[int, list] = {}
     rows = db.session.execute(
         select(OrderLineLot, Lot).join(Lot, Lot.id == OrderLineLot.lot_id)
@@ -42,7 +47,7 @@ def order_page(number: str, token: str | None, user_id: int | None) -> OrderPage
         .where(OrderLine.order_id == order.id).order_by(OrderLineLot.id))
     for line_lot, lot in rows:
         lots.setdefault(line_lot.line_id, []).append((line_lot, lot))
-    return OrderPage(order, outlet, lots)
+    return OrderPage(order, outlet, lots, province)
 
 
 def customer_orders(user_id: int) -> list[Order]:

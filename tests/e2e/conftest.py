@@ -27,6 +27,8 @@ from shop.demo.accounts import MEMBER_OF
 from shop.demo.seed import seed
 from shop.extensions import db
 from shop.fairs.models import Fair
+from shop.orders.models import Order
+from shop.orders.states import OrderState
 from shop.outlets.models import Outlet
 from shop.producers.models import Producer
 from shop.trace.links import lot_path
@@ -185,7 +187,14 @@ def demo_paths(e2e_app) -> dict[str, str]:
         # The coming fair, to which the demo member has applied.
         coming = db.session.scalar(select(Fair.id).where(
             Fair.slug == "festival-ca-phe-va-ocop-lam-dong"))
+        # A demo order awaiting its transfer at the Hà Nội centre: the VietQR shows.
+        unpaid = db.session.scalars(
+            select(Order).join(Outlet, Outlet.id == Order.outlet_id)
+            .where(Outlet.slug == "ttgt-ocop-ha-noi", Order.state == OrderState.AWAITING_PAYMENT)
+            .order_by(Order.id).limit(1)).one()
         return {
+            "order": f"/orders/{unpaid.number}?t={unpaid.access_token}",
+            "console_order": f"/console/ttgt-ocop-ha-noi/orders/{unpaid.number}",
             "trace": lot_path(member_lot),
             "recalled_trace": lot_path(_first_lot(Lot.recalled_at.is_not(None))),
             "portal_lot": f"/portal/lots/{member_lot.id}",

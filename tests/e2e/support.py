@@ -198,8 +198,10 @@ _FOCUS_RECORDER_JS = """() => {
     if (event.relatedTarget === null) window.__focusEvents.push({left: true});
   }, true);
   // A date field takes a Tab per part (day, month, year, its calendar button; room is left
-  // for one more); one more Tab leaves the page.
-  const parts = controls.filter((el) => el.type === 'date').length * 4;
+  // for one more), a date-and-time field three more (hours, minutes, AM/PM); one more Tab
+  // leaves the page.
+  const parts = controls.filter((el) => el.type === 'date').length * 4 +
+                controls.filter((el) => el.type === 'datetime-local').length * 7;
   return {controls: controls.length, presses: controls.length + parts + 1};
 }"""
 

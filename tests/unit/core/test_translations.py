@@ -12,10 +12,15 @@ METHOD_MAP = [("shop/**.py", "python"), ("templates/**.html", "jinja2"),
               ("templates/mail/**.txt", "jinja2")]
 
 
+def _not_hidden(path: str) -> bool:
+    # Babel skips folders starting with "_" by default: templates/_macros hides strings.
+    return not Path(path).name.startswith(".")
+
+
 def _source_messages() -> set[str]:
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), METHOD_MAP, keywords=KEYWORDS):
+            str(ROOT), METHOD_MAP, keywords=KEYWORDS, directory_filter=_not_hidden):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
 

@@ -67,7 +67,7 @@ def test_staff_import_the_statement_prepare_and_hand_over(new_context, storage_s
            ).to_be_visible()
     assert blocking_axe_violations(page) == []
     page.get_by_role("button", name="Record these transfers").click()
-    expect(page.get_by_text("1 transfers recorded, 1 orders paid")).to_be_visible()
+    expect(page.get_by_text("Transfers recorded: 1; orders paid: 1.")).to_be_visible()
 
     page.goto(f"/console/{OUTLET}/orders/{number}")
     expect(page.locator("#order-state")).to_have_text("Paid")

@@ -67,7 +67,7 @@ def apply(slug: str, upload_id: int):
         return _error(outlet, error)
     db.session.commit()
     if applied.recorded:
-        flash(_("Statement imported: %(lines)d transfers recorded, %(orders)d orders paid.",
+        flash(_("Statement imported. Transfers recorded: %(lines)d; orders paid: %(orders)d.",
                 lines=applied.recorded, orders=len(applied.paid)), "success")
     else:
         flash(_("Nothing new in this statement: nothing changed."), "warning")

@@ -109,7 +109,7 @@ def test_a_statement_is_previewed_applied_and_a_second_import_changes_nothing(ap
     assert reload(exact).state == "awaiting_payment"  # a preview changes nothing
 
     applied = staff_client.post(apply_url(preview), follow_redirects=True)
-    assert "3 transfers recorded, 2 orders paid" in applied.get_data(as_text=True)
+    assert "Transfers recorded: 3; orders paid: 2." in applied.get_data(as_text=True)
     assert [reload(o).state for o in (exact, short, over)] == [
         "paid", "awaiting_payment", "paid"]
     assert payments(over) == [(130_000, 10_000)]

@@ -60,7 +60,10 @@ def register_extensions(app: OpenAPI) -> None:
     from shop.combos import indexing as combo_indexing  # noqa: F401  (the combos' search text)
     from shop.combos import selling  # noqa: F401  (combos as cart and order lines)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
-    from shop.outlets import recalls  # noqa: F401  (a recall sets the lot's stock aside)
+    from shop.outlets import (
+        availability,  # noqa: F401  (product pages' "where to buy")
+        recalls,  # noqa: F401  (a recall sets the lot's stock aside)
+    )
     from shop.web.i18n import select_locale
 
     db.init_app(app)

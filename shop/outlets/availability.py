@@ -13,6 +13,7 @@ from typing import NamedTuple
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Select, and_, func, select
 
+from shop.catalog import offers as catalog_offers
 from shop.catalog.listing import listed_product_ids
 from shop.core import clock
 from shop.extensions import db
@@ -154,3 +155,8 @@ def holders_of_lot(lot_id: int) -> list[Holding]:
         .where(StockLevel.lot_id == lot_id, StockLevel.on_hand > 0)
         .order_by(StockLevel.on_hand.desc(), Outlet.id))
     return [Holding(*row) for row in rows]
+
+
+# The product page asks the catalog where a product can be had; this answers it.
+catalog_offers.register(product_outlets)
+

@@ -5,8 +5,10 @@ from markupsafe import Markup
 
 from shop.catalog import page_cache, services
 from shop.catalog import search as catalog_search
+from shop.catalog.offers import offers_for
 from shop.catalog.params import CatalogParams
 from shop.catalog.search import Sort
+from shop.catalog.structured import product_jsonld
 from shop.core import clock
 from shop.core.errors import NotFound
 from shop.core.markup import render_markdown
@@ -14,6 +16,7 @@ from shop.core.urls import absolute_url
 from shop.ocop.listing_rule import status_on
 from shop.web.home import home_sections
 from shop.web.i18n import localized
+from shop.web.structured_data import with_availability
 
 bp = Blueprint("catalog", __name__)
 
@@ -68,6 +71,7 @@ def product(slug: str):
     def render() -> dict:
         item = services.listed_product(slug)
         return {"title": localized(item, "name"), "product_id": item.id,
+                "jsonld": product_jsonld(item),
                 "body": Markup(render_template(
             "catalog/_product_body.html",
             product=item,
@@ -83,7 +87,10 @@ def product(slug: str):
         if gone is None:
             raise
         return render_template("catalog/unlisted.html", product=gone), 404
-    return render_template("catalog/product.html", parts=parts)
+    # Stock changes with every sale: bands and the offer's availability are never cached.
+    offers = offers_for(parts["product_id"])
+    return render_template("catalog/product.html", parts=parts, offers=offers,
+                           jsonld=Markup(with_availability(parts["jsonld"], offers)))
 
 
 @bp.get("/sitemap.xml")

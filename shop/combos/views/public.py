@@ -6,10 +6,11 @@ from markupsafe import Markup
 from shop.combos import page_cache, queries, selling
 from shop.combos.labels import OCCASION_LABELS
 from shop.combos.params import ComboParams, ComboSort
-from shop.combos.structured import combo_jsonld, with_availability
+from shop.combos.structured import combo_jsonld
 from shop.core.errors import NotFound
 from shop.core.markup import render_markdown
 from shop.web.i18n import localized
+from shop.web.structured_data import with_availability
 
 bp = Blueprint("combos", __name__)
 

@@ -77,15 +77,16 @@ def _refused(error: ShopError, field: str) -> OrderRefused:
 
 
 def _item_keys(body: OrderIn) -> list[tuple[str, int] | None]:
-    """Each item's (kind, id), None for a slug naming nothing: two queries."""
+    """Each item's (kind, id), None for a slug naming nothing: one query per kind asked."""
     slugs = {LineKind.PRODUCT: set(), LineKind.COMBO: set()}
     for item in body.items:
         kind = LineKind.COMBO if isinstance(item, ComboItem) else LineKind.PRODUCT
         slugs[kind].add(item.combo if kind == LineKind.COMBO else item.product)
     ids = {(LineKind.PRODUCT, slug): product_id for product_id, slug in db.session.execute(
         select(Product.id, Product.slug).where(Product.slug.in_(slugs[LineKind.PRODUCT])))}
-    ids.update({(LineKind.COMBO, slug): combo_id for combo_id, slug in db.session.execute(
-        select(Combo.id, Combo.slug).where(Combo.slug.in_(slugs[LineKind.COMBO])))})
+    if slugs[LineKind.COMBO]:  # most orders have none: no query for them
+        ids.update({(LineKind.COMBO, slug): combo_id for combo_id, slug in db.session.execute(
+            select(Combo.id, Combo.slug).where(Combo.slug.in_(slugs[LineKind.COMBO])))})
     keys = []
     for item in body.items:
         kind = LineKind.COMBO if isinstance(item, ComboItem) else LineKind.PRODUCT

@@ -325,7 +325,7 @@ def main() -> None:
           f"({stocked['received']} units) in {time.perf_counter() - started:.1f} s")
     lines = bodies(stocked, Random(SEED))
     with gunicorn(env) as server:
-        post_orders(server.base, lines[:200], args.connections, 2)  # warm-up
+        post_orders(server.base, lines[:400], args.connections, 5)  # warm-up: every worker
         app_before = server.cpu_seconds()
         backends = database_backends(NAME)
         db_before = cpu_seconds(backends)

@@ -124,6 +124,21 @@ def stock_outlets(env: dict) -> dict:
     return stocked
 
 
+def stocked_again(url: str) -> dict:
+    """What `stock_outlets` stocked, read back from the last run's copy."""
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        outlets = [row[0] for row in connection.execute(
+            "SELECT slug FROM outlets WHERE slug LIKE 'diem-ban-bench-%' ORDER BY id")]
+        products = [row[0] for row in connection.execute(
+            "SELECT p.slug FROM products p WHERE p.id IN (SELECT l.product_id FROM lots l "
+            "JOIN stock_levels s ON s.lot_id = l.id) ORDER BY p.id")]
+    from shop.core import clock
+
+    return {"outlets": outlets, "products": products, "today": str(clock.today())}
+
+
 def bodies(stocked: dict, rng: Random) -> list[str]:
     """Order bodies, KEY standing for the idempotency key wrk fills in."""
     hot, others = stocked["products"][0], stocked["products"][1:]
@@ -230,6 +245,56 @@ def pages_with_a_cart(env: dict, stocked: dict, requests: int) -> dict:
     return results
 
 
+def placement_in_process(env: dict, lines: list[str], orders: int,
+                         profile_to: str | None = None) -> dict:
+    """One order after another through the API in this process (no server): CPU ms, SQL
+    statements and Python calls per placed order, deterministic enough on a busy machine."""
+    os.environ.update(env)
+    from sqlalchemy import event
+
+    from shop import create_app
+    from shop.extensions import db
+
+    app = create_app()
+    client = app.test_client()
+    statements = []
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute",
+                     lambda *args, **kw: statements.append(1))
+    tag = f"p{int(time.time())}"
+    bodies = [line.replace('"KEY"', f'"{tag}-{n:08d}-inprocess"')
+              for n, line in enumerate(lines[-orders:] * 3)]
+    statuses: dict[int, int] = {}
+
+    def post(body: str) -> None:
+        answer = client.post("/api/v1/orders", data=body.encode(),
+                             content_type="application/json")
+        statuses[answer.status_code] = statuses.get(answer.status_code, 0) + 1
+
+    for body in bodies[:20]:  # warm
+        post(body)
+    statuses.clear()
+    statements.clear()
+    timed = bodies[20:20 + orders]
+    started = time.process_time()
+    for body in timed:
+        post(body)
+    cpu = (time.process_time() - started) * 1000 / len(timed)
+    count = len(statements) / len(timed)
+    profile = cProfile.Profile()
+    profile.enable()
+    for body in bodies[20 + orders:20 + orders + 50]:
+        post(body)
+    profile.disable()
+    stats = pstats.Stats(profile)
+    if profile_to:
+        stats.dump_stats(profile_to)
+    with app.app_context():
+        db.engine.dispose()
+    return {"cpu_ms": cpu, "statements": count, "calls": stats.total_calls / 50,
+            "statuses": statuses}
+
+
 def main() -> None:
     """Build, serve, load, check, and print."""
     parser = argparse.ArgumentParser(description=__doc__,
@@ -238,8 +303,19 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--requests", type=int, default=400, help="per page, in-process")
     parser.add_argument("--force-data", action="store_true")
+    parser.add_argument("--in-process", type=int, default=200, metavar="N",
+                        help="orders placed one by one in-process for CPU and SQL per order")
+    parser.add_argument("--profile", metavar="FILE", help="pstats of 50 in-process orders")
+    parser.add_argument("--in-process-only", action="store_true",
+                        help="only the in-process placement, on the last run's copy")
     args = parser.parse_args()
 
+    if args.in_process_only:
+        env = app_env(database_url(NAME), ORDER_RATE_LIMIT=NO_LIMIT, REQUEST_LOG="0")
+        alone = placement_in_process(env, bodies(stocked_again(database_url(NAME)),
+                                                 Random(SEED)), args.in_process, args.profile)
+        print(f"in-process, one order at a time: {alone}")
+        return
     source = dataset.ensure(force=args.force_data).rsplit("/", 1)[1]
     url = copy_data_set(source)
     env = app_env(url, ORDER_RATE_LIMIT=NO_LIMIT, REQUEST_LOG="0")
@@ -249,7 +325,7 @@ def main() -> None:
           f"({stocked['received']} units) in {time.perf_counter() - started:.1f} s")
     lines = bodies(stocked, Random(SEED))
     with gunicorn(env) as server:
-        post_orders(server.base, lines[:200], args.connections, 2)  # warm-up
+        post_orders(server.base, lines[:400], args.connections, 5)  # warm-up: every worker
         app_before = server.cpu_seconds()
         backends = database_backends(NAME)
         db_before = cpu_seconds(backends)
@@ -267,6 +343,10 @@ def main() -> None:
     print(f"   CPU per answer: app {app_cpu * 1000 / figures['requests']:.2f} ms, db "
           f"{db_cpu * 1000 / figures['requests']:.2f} ms")
     print(f"   oversell check: {oversell_check(url)}")
+    alone = placement_in_process(env, lines, args.in_process, args.profile)
+    print(f"== In-process, one order at a time ({args.in_process} orders, answers "
+          f"{alone['statuses']}): CPU {alone['cpu_ms']:.1f} ms, SQL statements "
+          f"{alone['statements']:.1f}, Python calls {alone['calls']:.0f} per order")
     cart = pages_with_a_cart(env, stocked, args.requests)
     print("== CPU ms per page in-process (median of batches of 25), guest:")
     for key in ("catalog", "product"):

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask_babel import gettext as _
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from shop.api.order_schemas import (
     ComboItem,
@@ -38,6 +40,7 @@ from shop.outlets.models import Outlet
 from shop.payments.gateway import gateway_for
 from shop.places.models import Province
 from shop.trace.links import lot_path
+from shop.trace.models import Lot
 
 # The API's names of the payment methods (as GET /outlets lists them) → the shop's.
 METHODS = {"vietqr": "vietqr", "cash_at_pickup": "cash_pickup",
@@ -74,15 +77,16 @@ def _refused(error: ShopError, field: str) -> OrderRefused:
 
 
 def _item_keys(body: OrderIn) -> list[tuple[str, int] | None]:
-    """Each item's (kind, id), None for a slug naming nothing: two queries."""
+    """Each item's (kind, id), None for a slug naming nothing: one query per kind asked."""
     slugs = {LineKind.PRODUCT: set(), LineKind.COMBO: set()}
     for item in body.items:
         kind = LineKind.COMBO if isinstance(item, ComboItem) else LineKind.PRODUCT
         slugs[kind].add(item.combo if kind == LineKind.COMBO else item.product)
     ids = {(LineKind.PRODUCT, slug): product_id for product_id, slug in db.session.execute(
         select(Product.id, Product.slug).where(Product.slug.in_(slugs[LineKind.PRODUCT])))}
-    ids.update({(LineKind.COMBO, slug): combo_id for combo_id, slug in db.session.execute(
-        select(Combo.id, Combo.slug).where(Combo.slug.in_(slugs[LineKind.COMBO])))})
+    if slugs[LineKind.COMBO]:  # most orders have none: no query for them
+        ids.update({(LineKind.COMBO, slug): combo_id for combo_id, slug in db.session.execute(
+            select(Combo.id, Combo.slug).where(Combo.slug.in_(slugs[LineKind.COMBO])))})
     keys = []
     for item in body.items:
         kind = LineKind.COMBO if isinstance(item, ComboItem) else LineKind.PRODUCT
@@ -184,9 +188,34 @@ def _payment(page: queries.OrderPage) -> PaymentOut | None:
 def order_document(number: str, token: str | None) -> OrderOut:
     """The order as the API shows it, when `token` is its access token; NotFound else."""
     page = queries.order_page(number, token, None)
+    return _document(page, _slugs(page.order.lines))
+
+
+def placed_document(order: Order) -> OrderOut:
+    """The document of an order just placed in this transaction, from the lines and lots
+    placing left on it: two statements (outlet, lots) instead of reading it all back. An
+    order found by its idempotency key instead is read as `order_document` reads it."""
+    if "lines" in sa_inspect(order).unloaded:
+        return order_document(order.number, order.access_token)
+    outlet = db.session.scalar(select(Outlet).where(Outlet.id == order.outlet_id)
+                               .options(joinedload(Outlet.bank)))
+    parts = [part for line in order.lines for part in line.lots]
+    found = {lot.id: lot for lot in db.session.scalars(
+        select(Lot).where(Lot.id.in_({part.lot_id for part in parts})).options(
+            joinedload(Lot.product).load_only(Product.id, Product.slug, Product.gtin)))}
+    lots = {line.id: [(part, found[part.lot_id]) for part in line.lots]
+            for line in order.lines}
+    # Every product line took from lots of its product, so their slugs are all here.
+    slugs = {(LineKind.PRODUCT, lot.product_id): lot.product.slug for lot in found.values()}
+    combo_ids = [line.combo_id for line in order.lines if line.combo_id]
+    if combo_ids:
+        slugs.update({(LineKind.COMBO, i): s for i, s in db.session.execute(
+            select(Combo.id, Combo.slug).where(Combo.id.in_(combo_ids)))})
+    return _document(queries.OrderPage(order, outlet, lots), slugs)
+
+
+def _document(page: queries.OrderPage, slugs: dict[tuple[str, int], str]) -> OrderOut:
     order = page.order
-    slugs = _slugs(order.lines)
-    outlet_slug = page.outlet.slug
     lines = [OrderLineOut(
         kind=line.kind.value, name=line.name, quantity=line.quantity,
         slug=slugs.get((line.kind, line.product_id or line.combo_id)),
@@ -195,7 +224,7 @@ def order_document(number: str, token: str | None) -> OrderOut:
                       trace_url=absolute_path(lot_path(lot)))
               for part, lot in page.lots.get(line.id, [])]) for line in order.lines]
     return OrderOut(
-        number=order.number, status=order.state, outlet=outlet_slug,
+        number=order.number, status=order.state, outlet=page.outlet.slug,
         fulfilment=order.fulfilment.value, pickup_on=order.pickup_on,
         placed_at=_aware(order.placed_at), hold_until=_aware(order.hold_until), lines=lines,
         totals=Totals(subtotal_vnd=order.subtotal_vnd, delivery_fee_vnd=order.delivery_fee_vnd,

@@ -55,9 +55,11 @@ def place_order(body: OrderIn):
     except ordering.OrderRefused as refused:
         db.session.rollback()
         return _refusal(refused)
-    number, token = order.number, order.access_token
+    # Built before the commit, from what placing left in the session: after it, every
+    # object would be read again.
+    document = ordering.placed_document(order).model_dump(mode="json")
     db.session.commit()
-    return ordering.order_document(number, token).model_dump(mode="json"), 201
+    return document, 201
 
 
 def _bearer() -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from shop.catalog.listing import listed_products
+from shop.catalog.listing import listed_product_ids
 from shop.catalog.models import Product
 from shop.core.errors import InvalidInput, InvalidState
 from shop.core.sellables import KINDS, Item, register_kind
@@ -21,7 +21,10 @@ from shop.orders.totals import MAX_QUANTITY
 
 def _products(ids: list[int], today: date) -> dict[int, Item]:
     """Listed products among `ids` (the one listing rule), one unit being one product."""
-    found = db.session.scalars(listed_products(today).where(Product.id.in_(ids)))
+    # Plain columns, not Product objects: a line needs five of them, not the stories.
+    found = db.session.execute(listed_product_ids(today).with_only_columns(
+        Product.id, Product.name_vi, Product.name_en, Product.slug, Product.price_vnd)
+        .where(Product.id.in_(ids)))
     return {p.id: Item(LineKind.PRODUCT, p.id, p.name_vi, p.name_en, p.slug, p.price_vnd,
                        ((p.id, 1),)) for p in found}
 

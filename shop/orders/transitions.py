@@ -6,6 +6,7 @@ import logging
 from datetime import datetime
 
 from jinja2 import TemplateError
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -127,10 +128,16 @@ def _mail(order: Order, template: str, **context) -> None:
 
 
 def _enqueue(order: Order, template: str, **context) -> None:
-    outlet = db.session.scalar(select(Outlet).where(Outlet.id == order.outlet_id)
-                               .options(joinedload(Outlet.bank), joinedload(Outlet.province)))
-    lines = db.session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)
-                               .order_by(OrderLine.id)).all()
+    # What placement has just loaded (the outlet with bank and province, the order's lines)
+    # is taken from the session; anything else is read.
+    outlet = db.session.get(Outlet, order.outlet_id)
+    if outlet is None or {"bank", "province"} & sa_inspect(outlet).unloaded:
+        outlet = db.session.scalar(select(Outlet).where(Outlet.id == order.outlet_id).options(
+            joinedload(Outlet.bank), joinedload(Outlet.province))
+            .execution_options(populate_existing=True))
+    lines = (order.lines if "lines" not in sa_inspect(order).unloaded else
+             db.session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)
+                                .order_by(OrderLine.id)).all())
     unpaid = order.state == OrderState.AWAITING_PAYMENT
     instructions = (gateway_for(order.payment_method).instructions(payment_view(order, outlet))
                     if order.state != OrderState.CANCELLED else None)

@@ -38,15 +38,17 @@ def lock_level(outlet_id: int, lot_id: int, create: bool = False) -> StockLevel 
 
 def record(level: StockLevel, reason: MoveReason, quantity: int, actor: Actor | None,
            note: str = "", hold_id: int | None = None,
-           order_line_id: int | None = None) -> StockMove:
-    """Add a move to the ledger and to its level's quantity, in the same flush."""
+           order_line_id: int | None = None, flush: bool = True) -> StockMove:
+    """Add a move to the ledger and to its level's quantity, in the same flush (`flush`
+    False: in the caller's next one, for many moves written together)."""
     bucket = BUCKETS[reason]
     setattr(level, bucket.value, getattr(level, bucket.value) + quantity)
     move = StockMove(outlet_id=level.outlet_id, lot_id=level.lot_id, quantity=quantity,
                      reason=reason, actor_id=actor.id if actor is not None else None,
                      note=note, hold_id=hold_id, order_line_id=order_line_id)
     db.session.add(move)
-    db.session.flush()
+    if flush:
+        db.session.flush()
     return move
 
 

@@ -8,10 +8,11 @@ today. Shoppers see bands, never counts.
 import enum
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, DateTime, Select, and_, bindparam, func, select
 
 from shop.catalog import offers as catalog_offers
 from shop.catalog.listing import listed_product_ids
@@ -99,22 +100,41 @@ def availability_by_product(product_ids: Iterable[int], today: date | None = Non
 class OutletOffer(NamedTuple):
     """An open outlet and the band of one product there."""
 
-    outlet: Outlet
+    outlet: "Outlet | OutletRef"
     band: Band
+
+
+class OutletRef(NamedTuple):
+    """What a "where to buy" line shows of an outlet: its link and names."""
+
+    id: int
+    slug: str
+    name_vi: str
+    name_en: str
 
 
 def product_outlets(product_id: int, today: date | None = None,
                     now: datetime | None = None) -> list[OutletOffer]:
     """The open outlets that can sell the product now, with its band at each (for the
     product page's "where to buy"), by province then name."""
-    rows = sellable_rows((StockLevel.outlet_id,), today or clock.today(),
-                          now or clock.utcnow()).where(Lot.product_id == product_id).subquery()
+    rows = db.session.execute(_product_outlets_on(today or clock.today()),
+                              {"product_id": product_id, "now": now or clock.utcnow()})
+    return [OutletOffer(OutletRef(*outlet), band(int(units))) for *outlet, units in rows]
+
+
+# Asked on every product page view: built once a day, its values bound at run time (building
+# and compiling it cost more than running it).
+@lru_cache(maxsize=4)
+def _product_outlets_on(today: date) -> Select:
+    rows = sellable_rows((StockLevel.outlet_id,), today,
+                         bindparam("now", type_=DateTime(timezone=True))
+                         ).where(Lot.product_id == bindparam("product_id")).subquery()
     totals = select(rows.c.outlet_id, func.sum(rows.c.units).label("units")).group_by(
         rows.c.outlet_id).having(func.sum(rows.c.units) > 0).subquery()
-    found = db.session.execute(
-        select(Outlet, totals.c.units).join(totals, totals.c.outlet_id == Outlet.id)
-        .where(Outlet.status == OutletStatus.OPEN).order_by(Outlet.province_id, Outlet.name_vi))
-    return [OutletOffer(outlet, band(int(units))) for outlet, units in found]
+    return (select(Outlet.id, Outlet.slug, Outlet.name_vi, Outlet.name_en, totals.c.units)
+            .join(totals, totals.c.outlet_id == Outlet.id)
+            .where(Outlet.status == OutletStatus.OPEN)
+            .order_by(Outlet.province_id, Outlet.name_vi))
 
 
 def offers_by_product(product_ids: Iterable[int], today: date | None = None,

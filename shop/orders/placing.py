@@ -181,7 +181,7 @@ def place_order(checkout: Checkout, quantities: dict[tuple[str, int], int],
     write_transaction()
     existing = find_by_key(idempotency_key)
     if existing is not None:
-        return existing
+        return _replayed(existing, checkout, customer)
     now = now or clock.utcnow()
     today = clock.local_date(now)
     outlet, rule = check_checkout(checkout, today)
@@ -232,7 +232,23 @@ def place_once(checkout: Checkout, quantities: dict[tuple[str, int], int],
         existing = find_by_key(idempotency_key)
         if existing is None:
             raise
-        return existing
+        return _replayed(existing, checkout, customer)
+
+
+def _replayed(order: Order, checkout: Checkout, customer: Actor | None) -> Order:
+    """The order a key already made, for a retry by the same buyer. API clients choose their
+    keys: a key reused (or guessed) for someone else's order must not hand over that order."""
+    try:
+        phone = normalize_phone(checkout.contact_phone, "contact_phone")
+    except InvalidInput:
+        phone = None
+    same = (order.contact_email.casefold() == checkout.contact_email.strip().casefold()
+            and order.contact_phone == phone
+            and order.customer_id == (customer.id if customer is not None else None))
+    if not same:
+        raise InvalidInput(_("This idempotency key was already used for another order: make "
+                             "a new one for this order."), "key")
+    return order
 
 
 def _items(quantities: dict[tuple[str, int], int], today: date) -> list[tuple[tuple, Item]]:

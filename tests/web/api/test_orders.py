@@ -99,6 +99,18 @@ def test_the_same_key_again_gives_the_same_order(client, shop):
     assert db.session.scalar(select(func.count()).select_from(Order)) == 1
 
 
+def test_a_key_used_for_someone_elses_order_hands_nothing_over(client, shop):
+    client.set_cookie("lang", "en")
+    first = client.post("/api/v1/orders", json=body()).get_json()
+    other = client.post("/api/v1/orders", json=body(contact={
+        "name": "Kẻ gian", "phone": "0987 654 321", "email": "x@example.vn"}))
+
+    assert other.status_code == 422 and _names(other) == ["idempotency_key"]
+    assert first["access_token"] not in other.get_data(as_text=True)
+    assert first["number"] not in other.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Order)) == 1
+
+
 def test_asking_for_more_than_is_left_is_a_409_naming_the_item(client, shop):
     client.set_cookie("lang", "en")
     response = client.post("/api/v1/orders", json=body(items=[

@@ -2,7 +2,7 @@
 order with its lots, payments and timeline — never another outlet's."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
@@ -40,7 +40,8 @@ def _grouped(orders: list[Order]) -> list[StateGroup]:
 
 def day_orders(outlet_id: int, day: date) -> list[StateGroup]:
     """The orders placed at the outlet on `day` (the shop's calendar), by state."""
-    start = datetime.combine(day, time(0), tzinfo=clock.SHOP_ZONE)
+    # In UTC, as the times are stored: SQLite keeps the wall time it is given, unconverted.
+    start = datetime.combine(day, time(0), tzinfo=clock.SHOP_ZONE).astimezone(UTC)
     return _grouped(list(db.session.scalars(
         select(Order).where(Order.outlet_id == outlet_id, Order.placed_at >= start,
                             Order.placed_at < start + timedelta(days=1))

@@ -3,7 +3,7 @@ each line would do), then applied all or nothing; applying it again changes noth
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -91,7 +91,8 @@ def kept(outlet_id: int, upload_id: int | None) -> StatementUpload:
 def _received_at(line: StatementLine, now: datetime) -> datetime:
     """A statement gives the day only: its start in the shop's zone (never after now)."""
     start = datetime.combine(line.booked_on, time(0), tzinfo=clock.SHOP_ZONE)
-    return min(start, now)
+    # Stored in UTC: SQLite keeps the wall time it is given, unconverted.
+    return min(start, now).astimezone(UTC)
 
 
 def apply(outlet_id: int, data: bytes, actor: Actor) -> Applied:

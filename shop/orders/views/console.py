@@ -130,7 +130,9 @@ def _received_at(text: str) -> datetime | None:
     if not text.strip():
         return None
     try:
-        return datetime.fromisoformat(text.strip()).replace(tzinfo=clock.SHOP_ZONE)
+        # Stored in UTC: SQLite keeps the wall time it is given, unconverted.
+        return datetime.fromisoformat(text.strip()).replace(tzinfo=clock.SHOP_ZONE
+                                                            ).astimezone(UTC)
     except ValueError:
         raise InvalidInput(_("Enter the date and time the money arrived."),
                            "received_at") from None

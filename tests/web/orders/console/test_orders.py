@@ -42,6 +42,23 @@ def test_todays_orders_by_state_and_the_open_ones_of_other_days(app, staff_clien
     assert all(o.number in opened for o in (yesterday, transfer, cash))
 
 
+def test_the_day_is_the_shops_calendar_day_just_after_midnight(app, staff_client, shop,
+                                                                time_machine):
+    outlet, product, _lot = shop
+    time_machine.move_to("2026-03-15T23:50:00+07:00", tick=False)
+    late = place(app, outlet, product)
+    # 00:10 in Vietnam is still the day before in UTC.
+    time_machine.move_to("2026-03-16T00:10:00+07:00", tick=False)
+    early = place(app, outlet, product)
+    time_machine.move_to("2026-03-16T10:00:00+07:00", tick=False)
+
+    today = staff_client.get(f"/console/{outlet.slug}/orders/").get_data(as_text=True)
+    assert early.number in today and late.number not in today
+    before = staff_client.get(f"/console/{outlet.slug}/orders/?day=2026-03-15")
+    assert late.number in before.get_data(as_text=True)
+    assert early.number not in before.get_data(as_text=True)
+
+
 def test_another_outlets_order_is_not_found_however_it_is_written(app, staff_client, shop):
     outlet = shop[0]
     elsewhere, product, _lot, _province = stocked_outlet()

@@ -169,3 +169,11 @@ def test_another_outlets_statement_cannot_be_applied_here(app, staff_client, sho
     answer = staff_client.post(f"/console/{outlet.slug}/statements/{upload.id}/apply")
     assert answer.status_code == 404
     assert reload(theirs).state == "awaiting_payment"
+
+
+def test_the_time_typed_for_a_transfer_is_the_time_shown(app, staff_client, shop):
+    outlet, product, _lot = shop
+    order = place(app, outlet, product)  # 120 000 đ, at 10:00 in Vietnam
+    page = transfer(staff_client, outlet, order, "120000", "FT0930",
+                    received_at="2026-03-16T09:30").get_data(as_text=True)
+    assert "16/03/2026 09:30: ₫120,000" in page

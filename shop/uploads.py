@@ -19,7 +19,7 @@ from typing import BinaryIO
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from shop.core.errors import InvalidInput
+from shop.core.errors import InvalidInput, NotFound
 from shop.core.text import check_text
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -135,3 +135,12 @@ def append_photo(images: list, image_class: type, stream: BinaryIO, alt_vi: str,
                         position=position)
     images.append(image)
     return image
+
+
+def detach_photo(images: list, image_id: int) -> None:
+    """Take the photo `image_id` off `images` (NotFound if it is not one of them); its file
+    stays, as another product or combo may hold the same bytes."""
+    image = next((image for image in images if image.id == image_id), None)
+    if image is None:
+        raise NotFound(_("No such photo."))
+    images.remove(image)

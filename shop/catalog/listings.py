@@ -16,7 +16,7 @@ from shop.core.money import format_vnd
 from shop.core.text import check_text
 from shop.database import refused_if_taken
 from shop.extensions import db
-from shop.uploads import append_photo
+from shop.uploads import append_photo, detach_photo
 from shop.web.i18n import current_language
 
 MAX_PHOTOS = 8
@@ -118,9 +118,6 @@ def add_photo(product_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, actor
 def remove_photo(product_id: int, image_id: int, actor: Actor) -> None:
     """Detach a photo; its file stays, as another product may hold the same bytes."""
     product = get_listing(product_id, actor)
-    image = next((image for image in product.images if image.id == image_id), None)
-    if image is None:
-        raise NotFound(_("No such photo."))
-    product.images.remove(image)
+    detach_photo(product.images, image_id)
     product.updated_at = clock.utcnow()
     db.session.flush()

@@ -31,7 +31,7 @@ from shop.database import refused_if_taken
 from shop.extensions import db
 from shop.outlets.models import Outlet
 from shop.places.models import Province
-from shop.uploads import append_photo
+from shop.uploads import append_photo, detach_photo
 from shop.web.i18n import current_language
 
 MIN_COMPONENTS = 2
@@ -274,10 +274,7 @@ def add_photo(combo_id: int, stream: BinaryIO, alt_vi: str, alt_en: str, curator
 def remove_photo(combo_id: int, image_id: int, curator: Curator) -> None:
     """Detach a photo; its file stays, as another combo or product may hold the same bytes."""
     combo = get_for_curation(combo_id, curator)
-    image = next((image for image in combo.images if image.id == image_id), None)
-    if image is None:
-        raise NotFound(_("No such photo."))
-    combo.images.remove(image)
+    detach_photo(combo.images, image_id)
     combo.updated_at = clock.utcnow()
     db.session.flush()
 

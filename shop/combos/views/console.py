@@ -1,6 +1,6 @@
 """Outlet staff's combo pages: curate the combos of their own outlets only."""
 
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import Blueprint, g, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -94,10 +94,7 @@ def add_photo(combo_id: int):
 @role_required(Role.OUTLET_STAFF)
 def remove_photo(combo_id: int, image_id: int):
     """Take a photo off the combo."""
-    curation.remove_photo(combo_id, image_id, _curator())
-    db.session.commit()
-    flash(_("Photo removed."), "success")
-    return redirect(url_for(".edit", combo_id=combo_id))
+    return editing.remove_photo(combo_id, image_id, _curator())
 
 
 @bp.post("/<int:combo_id>/status")

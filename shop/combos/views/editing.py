@@ -98,3 +98,11 @@ def set_status(combo: Combo, curator: curation.Curator, urls: dict, edit_url: st
         return redirect(edit_url)
     return form_page(urls, combo_form(curator, combo, formdata=None), combo,
                      status=form_status(form))
+
+
+def remove_photo(combo_id: int, image_id: int, curator: curation.Curator):
+    """Take a photo off the combo, back to its form."""
+    curation.remove_photo(combo_id, image_id, curator)
+    db.session.commit()
+    flash(_("Photo removed."), "success")
+    return redirect(url_for(".edit", combo_id=combo_id))

@@ -1,7 +1,6 @@
 """Officers' and admins' combo pages: curate combos for the outlets their office covers."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, render_template, url_for
 from flask_login import current_user
 
 from shop.accounts.access import role_required
@@ -10,7 +9,6 @@ from shop.combos import curation
 from shop.combos.curation import Audience, Curator
 from shop.combos.views import editing
 from shop.database import writes_on_post
-from shop.extensions import db
 
 bp = Blueprint("combo_office", __name__, url_prefix="/office/combos")
 writes_on_post(bp)
@@ -66,10 +64,7 @@ def add_photo(combo_id: int):
 @role_required(Role.OFFICER)
 def remove_photo(combo_id: int, image_id: int):
     """Take a photo off the combo."""
-    curation.remove_photo(combo_id, image_id, _curator())
-    db.session.commit()
-    flash(_("Photo removed."), "success")
-    return redirect(url_for(".edit", combo_id=combo_id))
+    return editing.remove_photo(combo_id, image_id, _curator())
 
 
 @bp.post("/<int:combo_id>/status")
